@@ -1,0 +1,125 @@
+// swift-tools-version: 6.2
+import CompilerPluginSupport
+import PackageDescription
+
+// Swift 6 language mode everywhere, plus the upcoming features Hummingbird uses to keep APIs explicit.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "apus",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Apus", targets: ["Apus"]),
+        .library(name: "ApusHTTP", targets: ["ApusHTTP"]),
+        .library(name: "ApusCore", targets: ["ApusCore"]),
+        .library(name: "ApusModels", targets: ["ApusModels"]),
+        .library(name: "ApusTesting", targets: ["ApusTesting"]),
+        .executable(name: "apus-example", targets: ["ExampleServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swiftlang/swift-syntax.git", exact: "603.0.1"),
+    ],
+    targets: [
+        // The HTTP/1.1 server on SwiftNIO. Knows nothing of routing.
+        .target(
+            name: "ApusHTTP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The application core: app, router, request/response, middleware, errors, lifespan.
+        .target(
+            name: "ApusCore",
+            dependencies: ["ApusHTTP"],
+            swiftSettings: swiftSettings
+        ),
+        // Models and validation (what Pydantic is to FastAPI). No HTTP dependency.
+        .target(
+            name: "ApusModels",
+            swiftSettings: swiftSettings
+        ),
+        // Compiler plugin with the macros (@Schema, @Field, and later the route macros).
+        .macro(
+            name: "ApusMacros",
+            dependencies: [
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacros", package: "swift-syntax"),
+                .product(name: "SwiftCompilerPlugin", package: "swift-syntax"),
+                .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // What users import: the core, the models and the macros.
+        .target(
+            name: "Apus",
+            dependencies: ["ApusCore", "ApusModels", "ApusMacros"],
+            swiftSettings: swiftSettings
+        ),
+        // The test client: in process or against a live server.
+        .target(
+            name: "ApusTesting",
+            dependencies: [
+                "ApusCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The example service, as a library so tests can drive it, and the executable that serves it.
+        .target(
+            name: "ExampleService",
+            dependencies: ["Apus"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ExampleServer",
+            dependencies: ["ExampleService"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApusHTTPTests",
+            dependencies: ["ApusHTTP", .product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApusCoreTests",
+            dependencies: ["ApusCore", "ApusTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApusModelsTests",
+            dependencies: ["ApusModels", "Apus"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApusMacrosTests",
+            dependencies: [
+                "ApusMacros",
+                .product(name: "SwiftSyntaxMacrosTestSupport", package: "swift-syntax"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ExampleServiceTests",
+            dependencies: ["ExampleService", "ApusTesting"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

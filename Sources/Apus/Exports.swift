@@ -1,0 +1,3 @@
+// `import Apus` brings the whole framework: the application core, models and validation, and the macros.
+@_exported import ApusCore
+@_exported import ApusModels

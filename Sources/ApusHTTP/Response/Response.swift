@@ -1,0 +1,23 @@
+public import HTTPTypes
+
+/// An HTTP response: status, header fields and body.
+///
+/// The server writes `date` and `server` first, then `headers` in order. A `content-length` field is always
+/// rewritten to the body's real length (or removed for a streamed body of unknown length, which is then sent
+/// chunked), so transforming a body can never leave a stale length behind.
+public struct Response: Sendable {
+    /// The status code and reason phrase.
+    public var status: HTTPResponse.Status
+    /// The header fields, in the order they are sent.
+    public var headers: HTTPFields
+    /// The body.
+    public var body: ResponseBody
+
+    /// Creates a response.
+    @inlinable
+    public init(status: HTTPResponse.Status = .ok, headers: HTTPFields = [:], body: ResponseBody = .empty) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+}

@@ -1,0 +1,8 @@
+import SwiftCompilerPlugin
+import SwiftSyntaxMacros
+
+/// The compiler plugin that provides Apus's macros.
+@main
+struct ApusMacrosPlugin: CompilerPlugin {
+    let providingMacros: [any Macro.Type] = []
+}

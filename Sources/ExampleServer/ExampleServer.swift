@@ -1,0 +1,6 @@
+import ExampleService
+
+@main
+struct ExampleServer {
+    static func main() async throws {}
+}
