@@ -48,7 +48,14 @@ let package = Package(
         // The application core: app, router, request/response, middleware, errors, lifespan.
         .target(
             name: "ApusCore",
-            dependencies: ["ApusHTTP"],
+            dependencies: [
+                "ApusHTTP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Models and validation (what Pydantic is to FastAPI). No HTTP dependency.
@@ -78,6 +85,9 @@ let package = Package(
             name: "ApusTesting",
             dependencies: [
                 "ApusCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings
