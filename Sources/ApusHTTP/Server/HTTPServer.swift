@@ -44,6 +44,133 @@ public struct HTTPServer: Service {
 
     /// Serves until graceful shutdown, then drains and returns.
     public func run() async throws {
-        fatalError("not yet implemented")
+        let ownedGroup = self.eventLoopGroup == nil ? self.configuration.threads.map { MultiThreadedEventLoopGroup(numberOfThreads: $0) } : nil
+        let group: any EventLoopGroup = self.eventLoopGroup ?? ownedGroup ?? MultiThreadedEventLoopGroup.singleton
+        do {
+            try await self.serve(on: group)
+        } catch {
+            try? await ownedGroup?.shutdownGracefully()
+            throw error
+        }
+        try? await ownedGroup?.shutdownGracefully()
+    }
+
+    private func serve(on group: any EventLoopGroup) async throws {
+        let executors = EventLoopTaskExecutors(group: group)
+        let quiesce = ServerQuiescingHelper(group: group)
+        let configuration = self.configuration
+        let keepAlive = TimeAmount(configuration.keepAliveTimeout)
+        let headerTimeout = TimeAmount(configuration.headerReadTimeout)
+        let connection = HTTPConnection(
+            configuration: configuration,
+            responder: self.responder,
+            logger: self.logger,
+            forwarded: ForwardedHeaders(configuration: configuration),
+            inFlight: InFlightRequests()
+        )
+
+        let serverChannel = try await ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: Int32(clamping: configuration.backlog))
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(quiesce.makeServerChannelHandler(channel: channel))
+                }
+            }
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.maxMessagesPerRead, value: 16)
+            .bind(host: configuration.host, port: configuration.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let control = ConnectionControl()
+                    let state = ConnectionGuardState(
+                        keepAliveTimeout: keepAlive,
+                        headerReadTimeout: headerTimeout,
+                        maxHeadSize: configuration.maxHeadSize,
+                        control: control
+                    )
+                    try channel.pipeline.syncOperations.addHandlers([
+                        ConnectionByteGuard(state: state),
+                        ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)),
+                        ConnectionHeadObserver(state: state),
+                    ])
+                    let asyncChannel = try NIOAsyncChannel<HTTPServerRequestPart, Never>(
+                        wrappingChannelSynchronously: channel,
+                        configuration: .init(backPressureStrategy: .init(lowWatermark: 2, highWatermark: 16))
+                    )
+                    return (asyncChannel, control)
+                }
+            }
+
+        let port = serverChannel.channel.localAddress?.port ?? configuration.port
+        self.logger.info("Apus running on http://\(configuration.host):\(port) (Press CTRL+C to quit)")
+        await self.onServerRunning?(port)
+
+        do {
+            try await self.acceptUntilShutdown(serverChannel: serverChannel, executors: executors, quiesce: quiesce, connection: connection)
+        } catch is ServerStopped {
+            self.logger.info("Finished server process")
+        } catch is ShutdownTimedOut {
+            self.logger.warning("Graceful shutdown timed out; open connections were closed")
+        }
+    }
+
+    private func acceptUntilShutdown(
+        serverChannel: NIOAsyncChannel<(NIOAsyncChannel<HTTPServerRequestPart, Never>, ConnectionControl), Never>,
+        executors: EventLoopTaskExecutors,
+        quiesce: ServerQuiescingHelper,
+        connection: HTTPConnection
+    ) async throws {
+        let shutdownTimeout = self.configuration.gracefulShutdownTimeout
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                group.addTask {
+                    // Bounds a graceful shutdown: once it has been asked for and the timeout passes, whatever is
+                    // still running is cancelled, which closes its connection.
+                    try? await gracefulShutdown()
+                    if Task.isCancelled { return }
+                    try? await Task.sleep(for: shutdownTimeout)
+                    if !Task.isCancelled { throw ShutdownTimedOut() }
+                }
+                try await serverChannel.executeThenClose { connections in
+                    try await withThrowingDiscardingTaskGroup { connectionGroup in
+                        for try await (childChannel, control) in connections {
+                            let executor = executors.executor(for: childChannel.channel.eventLoop)
+                            connectionGroup.addTask(executorPreference: executor) {
+                                await Self.serveCancellable(childChannel, control: control, connection: connection)
+                            }
+                        }
+                    }
+                }
+                throw ServerStopped()
+            }
+        } onGracefulShutdown: {
+            self.logger.info("Shutting down")
+            quiesce.initiateShutdown(promise: nil)
+        }
+    }
+
+    /// Serves a connection, and cancels the work in flight on it (a streaming producer, say) when the client goes
+    /// away.
+    private static func serveCancellable(
+        _ channel: NIOAsyncChannel<HTTPServerRequestPart, Never>,
+        control: ConnectionControl,
+        connection: HTTPConnection
+    ) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                await connection.serve(channel, control: control)
+            }
+            group.addTask {
+                _ = try? await channel.channel.closeFuture.get()
+            }
+            await group.next()
+            group.cancelAll()
+        }
     }
 }
+
+/// Ends the server's task group once every connection has finished.
+private struct ServerStopped: Error {}
+/// Ends the server's task group when a graceful shutdown takes longer than allowed.
+private struct ShutdownTimedOut: Error {}

@@ -1,0 +1,98 @@
+import NIOCore
+import NIOHTTP1
+
+/// The parts of the requests arriving on one connection, read in order by the connection's request loop and by
+/// the body of the request in flight.
+///
+/// Both readers run in the connection's own task, one after the other: the loop reads a head, hands the body to
+/// the application, and reads on (draining what the application left) only after the response is done. That
+/// strict hand-over is what makes the unchecked `Sendable` conformance safe; the iterator is never touched by two
+/// tasks at once. A body handed to another task and read after its response has finished sees the end of stream.
+final class ConnectionRequestParts: @unchecked Sendable {
+    private var iterator: NIOAsyncChannelInboundStream<HTTPServerRequestPart>.AsyncIterator
+    /// Whether the current request's body has been read to its end.
+    private(set) var bodyFinished = true
+    /// How many body bytes of the current request have been read.
+    private(set) var bodyBytesRead = 0
+    /// Written before the first body byte is read when the client sent `Expect: 100-continue`.
+    private var pendingContinue: (any Channel)?
+    /// Bumped at each new request so a leaked body cannot read the next request's parts.
+    private var generation = 0
+
+    init(iterator: NIOAsyncChannelInboundStream<HTTPServerRequestPart>.AsyncIterator) {
+        self.iterator = iterator
+    }
+
+    /// The next part that is not a body part of the current request: the next head, or `nil` at the end.
+    func nextHead() async throws -> HTTPRequestHead? {
+        while !self.bodyFinished {
+            _ = try await self.nextBodyBuffer(generation: self.generation)
+        }
+        guard let part = try await self.iterator.next() else { return nil }
+        guard case .head(let head) = part else {
+            // The parser only produces body and end parts after a head; anything else is a broken stream.
+            throw HTTPParserError.invalidInternalState
+        }
+        self.generation += 1
+        self.bodyFinished = false
+        self.bodyBytesRead = 0
+        return head
+    }
+
+    /// Marks that the current request expects a `100 Continue` before its body is read.
+    func expectContinue(on channel: any Channel) {
+        self.pendingContinue = channel
+    }
+
+    /// The current request's body as a stream for the application.
+    func body(declaredLength: Int?, defaultLimit: Int) -> RequestBody {
+        RequestBody(
+            stream: ConnectionBodyStream(parts: self, generation: self.generation),
+            declaredLength: declaredLength,
+            defaultLimit: defaultLimit
+        )
+    }
+
+    fileprivate func nextBodyBuffer(generation: Int) async throws -> ByteBuffer? {
+        guard generation == self.generation, !self.bodyFinished else { return nil }
+        if let channel = self.pendingContinue {
+            self.pendingContinue = nil
+            channel.writeAndFlush(ByteBuffer(string: "HTTP/1.1 100 Continue\r\n\r\n"), promise: nil)
+        }
+        while true {
+            guard let part = try await self.iterator.next() else {
+                self.bodyFinished = true
+                throw ChannelError.eof
+            }
+            switch part {
+            case .body(let buffer):
+                if buffer.readableBytes == 0 { continue }
+                self.bodyBytesRead += buffer.readableBytes
+                return buffer
+            case .end:
+                self.bodyFinished = true
+                return nil
+            case .head:
+                throw HTTPParserError.invalidInternalState
+            }
+        }
+    }
+
+    /// Whether the client waits for a `100 Continue` that has not been sent.
+    var awaitsContinue: Bool { self.pendingContinue != nil }
+
+    /// Skips the current request's unread body without asking the client for it (no `100 Continue`).
+    func discardUnsentContinue() {
+        self.pendingContinue = nil
+    }
+}
+
+/// The body of one request on a connection.
+struct ConnectionBodyStream: RequestBodyStream {
+    let parts: ConnectionRequestParts
+    let generation: Int
+
+    func next() async throws -> ByteBuffer? {
+        try await self.parts.nextBodyBuffer(generation: self.generation)
+    }
+}
