@@ -73,6 +73,9 @@ struct HTTPConnection: Sendable {
             return false
         }
         let declaredLength = head.headers.first(name: "content-length").flatMap { Int($0) }
+        let isChunked = head.headers.contains(name: "transfer-encoding")
+        // Without content-length or transfer-encoding a request has no body (RFC 9112 §6.3).
+        let unreadLimit = isChunked ? nil : (declaredLength ?? 0)
         if head.version.minor >= 1, head.headers.first(name: "expect")?.lowercased() == "100-continue" {
             parts.expectContinue(on: channel)
         }
@@ -120,7 +123,7 @@ struct HTTPConnection: Sendable {
             if parts.awaitsContinue {
                 parts.discardUnsentContinue()
                 keepAlive = false
-            } else if let declaredLength, declaredLength - parts.bodyBytesRead <= Self.maxDrainBytes {
+            } else if let unreadLimit, unreadLimit - parts.bodyBytesRead <= Self.maxDrainBytes {
                 // nextHead() drains it.
             } else {
                 keepAlive = false

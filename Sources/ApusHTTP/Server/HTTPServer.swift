@@ -132,17 +132,21 @@ public struct HTTPServer: Service {
                     try? await Task.sleep(for: shutdownTimeout)
                     if !Task.isCancelled { throw ShutdownTimedOut() }
                 }
-                try await serverChannel.executeThenClose { connections in
-                    try await withThrowingDiscardingTaskGroup { connectionGroup in
-                        for try await (childChannel, control) in connections {
-                            let executor = executors.executor(for: childChannel.channel.eventLoop)
-                            connectionGroup.addTask(executorPreference: executor) {
-                                await Self.serveCancellable(childChannel, control: control, connection: connection)
+                // Accepting runs in a child task so that the timeout above, by cancelling the group, reaches every
+                // connection task beneath it.
+                group.addTask {
+                    try await serverChannel.executeThenClose { connections in
+                        try await withThrowingDiscardingTaskGroup { connectionGroup in
+                            for try await (childChannel, control) in connections {
+                                let executor = executors.executor(for: childChannel.channel.eventLoop)
+                                connectionGroup.addTask(executorPreference: executor) {
+                                    await Self.serveCancellable(childChannel, control: control, connection: connection)
+                                }
                             }
                         }
                     }
+                    throw ServerStopped()
                 }
-                throw ServerStopped()
             }
         } onGracefulShutdown: {
             self.logger.info("Shutting down")

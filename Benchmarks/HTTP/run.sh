@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Apus vs raw SwiftNIO on loopback: each server pinned to core 0 with taskset, wrk pinned to core 1.
+# Prints the median req/s and p99 latency over alternating rounds and Apus's ratio to raw NIO.
+#
+#   Benchmarks/HTTP/run.sh [rounds=3] [seconds=10] [connections=64]
+set -euo pipefail
+cd "$(dirname "$0")"
+ROUNDS=${1:-3}
+SECONDS_PER_RUN=${2:-10}
+CONNECTIONS=${3:-64}
+SCRATCH=.build-bench
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+
+swift build -c release --scratch-path "$SCRATCH" --product RawNIOServer >&2
+swift build -c release --scratch-path "$SCRATCH" --product ApusBenchServer >&2
+BIN="$SCRATCH/release"
+RESULTS=$(mktemp)
+trap 'rm -f "$RESULTS"; kill $(jobs -p) 2>/dev/null || true' EXIT
+
+declare -A PORT=([raw]=8091 [apus]=8092)
+declare -A CMD=([raw]="$BIN/RawNIOServer 8091" [apus]="$BIN/ApusBenchServer 8092")
+
+wait_for_port() {
+    for _ in $(seq 1 100); do
+        (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0
+        sleep 0.1
+    done
+    echo "server on port $1 did not start" >&2
+    return 1
+}
+
+for round in $(seq 1 "$ROUNDS"); do
+    for server in raw apus; do
+        taskset -c 0 ${CMD[$server]} >/dev/null 2>&1 &
+        pid=$!
+        wait_for_port "${PORT[$server]}"
+        for path in /plaintext /json; do
+            # A short warm-up, then the measured run.
+            taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d2s "http://127.0.0.1:${PORT[$server]}$path" >/dev/null
+            out=$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:${PORT[$server]}$path")
+            rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+            p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+            errors=$(echo "$out" | awk '/Non-2xx|Socket errors/ {print}' | tr '\n' ' ')
+            echo "$round $server $path $rps $p99 $errors" | tee -a "$RESULTS" >&2
+        done
+        kill "$pid"
+        wait "$pid" 2>/dev/null || true
+    done
+done
+
+python3 - "$RESULTS" <<'PY'
+import statistics, sys
+def ms(v):
+    for unit, f in (("us", 1e-3), ("ms", 1.0), ("s", 1e3)):
+        if v.endswith(unit) and not (unit == "s" and (v.endswith("ms") or v.endswith("us"))):
+            return float(v[: -len(unit)]) * f
+    return float(v)
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+data = {}
+for r in rows:
+    data.setdefault((r[1], r[2]), []).append((float(r[3]), ms(r[4])))
+print(f"{'path':<12}{'server':<8}{'req/s (median)':>16}{'p99 ms':>10}{'ratio req/s':>13}{'ratio p99':>11}")
+for path in ("/plaintext", "/json"):
+    base_rps = statistics.median(x[0] for x in data[("raw", path)])
+    base_p99 = statistics.median(x[1] for x in data[("raw", path)])
+    for server in ("raw", "apus"):
+        rps = statistics.median(x[0] for x in data[(server, path)])
+        p99 = statistics.median(x[1] for x in data[(server, path)])
+        print(f"{path:<12}{server:<8}{rps:>16.0f}{p99:>10.2f}{rps / base_rps:>13.2f}{p99 / base_p99:>11.2f}")
+PY
