@@ -87,6 +87,14 @@ import Testing
         )
     }
 
+    @Test func dictionaryBodyReportsABadIntegerKey() throws {  // pydantic_models.txt "dict body" (dict[int, float])
+        #expect(
+            try validateBody([Int: Double].self, #"{"1": 1.5, "x": 2}"#).detail
+                == #"{"detail":[{"type":"int_parsing","loc":["body","x","[key]"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}]}"#
+        )
+        #expect(try validateBody([Int: Double].self, #"{"1": 1.5}"#).value == [1: 1.5])
+    }
+
     @Test func invalidUTF8IsThrownForA400() {
         var errors: [ValidationErrorItem] = []
         #expect(throws: InvalidUTF8Error.self) { _ = try WireItem.validate(json: [0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D], errors: &errors) }

@@ -67,14 +67,15 @@ import Testing
         )
     }
 
-    @Test func datetimeUUIDAndDecimalErrors() {  // raw/m2_types_bad.txt (the `date` parameter is in ISODateTests)
+    @Test func datetimeUUIDDecimalAndDateErrorsAreReportedTogether() {  // raw/m2_types_bad.txt
         var errors: [ValidationErrorItem] = []
         _ = Date.validate(parameter: "notadate", at: ["query", "d"], errors: &errors)
         _ = UUID.validate(parameter: "nope", at: ["query", "u"], errors: &errors)
         _ = Decimal.validate(parameter: "xx", at: ["query", "dec"], errors: &errors)
+        _ = CalendarDate?.validate(parameter: "2024-13-01", at: ["query", "day"], errors: &errors)
         #expect(
             String(decoding: errors.validationErrorBody, as: UTF8.self)
-                == #"{"detail":[{"type":"datetime_from_date_parsing","loc":["query","d"],"msg":"Input should be a valid datetime or date, input is too short","input":"notadate","ctx":{"error":"input is too short"}},{"type":"uuid_parsing","loc":["query","u"],"msg":"Input should be a valid UUID, invalid character: found `n` at 0","input":"nope","ctx":{"error":"invalid character: found `n` at 0"}},{"type":"decimal_parsing","loc":["query","dec"],"msg":"Input should be a valid decimal","input":"xx"}]}"#
+                == #"{"detail":[{"type":"datetime_from_date_parsing","loc":["query","d"],"msg":"Input should be a valid datetime or date, input is too short","input":"notadate","ctx":{"error":"input is too short"}},{"type":"uuid_parsing","loc":["query","u"],"msg":"Input should be a valid UUID, invalid character: found `n` at 0","input":"nope","ctx":{"error":"invalid character: found `n` at 0"}},{"type":"decimal_parsing","loc":["query","dec"],"msg":"Input should be a valid decimal","input":"xx"},{"type":"date_from_datetime_parsing","loc":["query","day"],"msg":"Input should be a valid date or datetime, month value is outside expected range of 1-12","input":"2024-13-01","ctx":{"error":"month value is outside expected range of 1-12"}}]}"#
         )
     }
 
@@ -83,6 +84,7 @@ import Testing
         #expect(date == Date(timeIntervalSince1970: 1_704_164_645))
         #expect(validateParameter(UUID.self, "123e4567-e89b-12d3-a456-426614174000", at: ["query", "u"]).value?.uuidString == "123E4567-E89B-12D3-A456-426614174000")
         #expect(validateParameter(Decimal.self, "1.10", at: ["query", "dec"]).value == Decimal(string: "1.1"))
+        #expect(validateParameter(CalendarDate.self, "2024-01-02", at: ["query", "day"]).value == CalendarDate(year: 2024, month: 1, day: 2))
     }
 
     @Test func emptyStringIsNotAnInteger() {  // param_edge_cases.txt /opt_int?n=

@@ -1,6 +1,6 @@
 /// What went wrong with one value, before a location and input are attached: Pydantic's error `type`, its
 /// message and its `ctx`. The static members are Pydantic's catalogue with its exact wording.
-public struct ValidationFailure: Sendable, Hashable {
+public struct ValidationFailure: Error, Sendable, Hashable {
     /// Pydantic's error type.
     public var type: String
     /// Pydantic's message.

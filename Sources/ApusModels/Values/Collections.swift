@@ -93,21 +93,60 @@ extension Set: SchemaValue where Element: SchemaValue {
     }
 }
 
-extension Dictionary: SchemaValue where Key == String, Value: SchemaValue {
+/// A dictionary key type: `String`, or `Int` (Pydantic's `dict[int, V]`, whose keys are parsed from the JSON
+/// object's key strings with the lax integer rules; a bad key is reported at `[..., key, "[key]"]`).
+public protocol SchemaDictionaryKey: Hashable, Sendable {
+    /// The key from a JSON object key, or the failure.
+    static func parseKey(_ key: String) -> Result<Self, ValidationFailure>
+    /// The key as a JSON object key.
+    var keyText: String { get }
+}
+
+extension String: SchemaDictionaryKey {
+    /// The key itself.
+    public static func parseKey(_ key: String) -> Result<String, ValidationFailure> { .success(key) }
+    /// The key itself.
+    public var keyText: String { self }
+}
+
+extension Int: SchemaDictionaryKey {
+    /// The key parsed with the lax integer rules.
+    public static func parseKey(_ key: String) -> Result<Int, ValidationFailure> {
+        switch LaxNumberParsing.integer(Substring(key), as: Int.self) {
+        case .value(let value): .success(value)
+        case .outOfRange(let negative): .failure(IntegerDecoding.rangeFailure(Int.self, negative: negative))
+        case .invalid: .failure(.intParsing)
+        }
+    }
+    /// The decimal digits.
+    public var keyText: String { String(self) }
+}
+
+extension Dictionary: SchemaValue where Key: SchemaDictionaryKey, Value: SchemaValue {
     /// The type of `minItems`/`maxItems`.
     public typealias ItemCountConstraint = Int
 
-    /// A JSON object whose values are each decoded (errors at `[..., key]`); `dict_type` otherwise.
-    public static func decode(from decoder: inout ValidatingDecoder) throws(JSONSyntaxError) -> [String: Value]? {
+    /// A JSON object whose keys and values are each decoded (errors at `[..., key]`, key errors at
+    /// `[..., key, "[key]"]`); `dict_type` otherwise.
+    public static func decode(from decoder: inout ValidatingDecoder) throws(JSONSyntaxError) -> [Key: Value]? {
         switch decoder.reader.peek() {
         case .object:
-            var result: [String: Value] = [:]
+            var result: [Key: Value] = [:]
             if try decoder.reader.beginObject() { return result }
             var failed = false
             repeat {
-                let key = try decoder.reader.readKey()
-                decoder.location.append(.key(key))
-                if let value = try Value.decode(from: &decoder) { result[key] = value } else { failed = true }
+                let keyText = try decoder.reader.readKey()
+                decoder.location.append(.key(keyText))
+                var key: Key?
+                switch Key.parseKey(keyText) {
+                case .success(let parsed): key = parsed
+                case .failure(let failure):
+                    decoder.location.append(.key("[key]"))
+                    decoder.record(failure, input: .string(keyText))
+                    decoder.location.removeLast()
+                    failed = true
+                }
+                if let value = try Value.decode(from: &decoder), let key { result[key] = value } else { failed = true }
                 decoder.location.removeLast()
             } while try decoder.reader.nextMember(closing: UInt8(ascii: "}"))
             return failed ? nil : result
@@ -125,7 +164,7 @@ extension Dictionary: SchemaValue where Key == String, Value: SchemaValue {
         for (key, value) in self {
             if !first { writer.writeByte(UInt8(ascii: ",")) }
             first = false
-            writer.writeString(key)
+            writer.writeString(key.keyText)
             writer.writeByte(UInt8(ascii: ":"))
             value.encode(to: &writer)
         }
@@ -138,12 +177,12 @@ extension Dictionary: SchemaValue where Key == String, Value: SchemaValue {
     }
 
     /// `minItems`, `maxItems` with `field_type` `Dictionary`.
-    public static func constraintChecks(for spec: FieldSpec<[String: Value]>) -> [ConstraintCheck<[String: Value]>] {
-        CollectionDecoding.countChecks(kind: "Dictionary", minimum: spec.minItems, maximum: spec.maxItems) { (value: [String: Value]) in value.count }
+    public static func constraintChecks(for spec: FieldSpec<[Key: Value]>) -> [ConstraintCheck<[Key: Value]>] {
+        CollectionDecoding.countChecks(kind: "Dictionary", minimum: spec.minItems, maximum: spec.maxItems) { (value: [Key: Value]) in value.count }
     }
 
     /// `maxProperties`, `minProperties`.
-    public static func addConstraints(of spec: FieldSpec<[String: Value]>, to schema: inout JSONObject) {
+    public static func addConstraints(of spec: FieldSpec<[Key: Value]>, to schema: inout JSONObject) {
         if let maximum = spec.maxItems { schema["maxProperties"] = .int(maximum) }
         if let minimum = spec.minItems { schema["minProperties"] = .int(minimum) }
     }
