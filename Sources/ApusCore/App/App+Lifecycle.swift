@@ -1,0 +1,118 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+public import ServiceLifecycle
+import Synchronization
+import UnixSignals
+
+extension App {
+    /// Serves the app until SIGTERM or SIGINT, as uvicorn does: builds the route table, runs the startup hooks,
+    /// runs the attached services and the server in one `ServiceGroup`, and once the server has drained runs the
+    /// shutdown hooks and returns.
+    ///
+    /// - Throws: ``RouteTableError`` before anything starts if the routes are inconsistent; ``StartupError`` if a
+    ///   startup hook fails (shutdown hooks do not run then, as in Starlette); or what the server throws.
+    public func run(configuration: ServerConfiguration = ServerConfiguration()) async throws {
+        try await self.serve(configuration: configuration, gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+
+    /// ``run(configuration:)`` for an executable's `main`: a failure is logged ("Application startup failed.
+    /// Exiting.") and the process exits with status 3, as uvicorn; otherwise it returns after a graceful shutdown.
+    public func runOrExit(configuration: ServerConfiguration = ServerConfiguration()) async {
+        do {
+            try await self.run(configuration: configuration)
+        } catch {
+            self.logger.critical("\(error)")
+            self.logger.critical("Application startup failed. Exiting.")
+            exit(3)
+        }
+    }
+
+    /// The app as a swift-service-lifecycle service, to run inside a `ServiceGroup` of your own: it serves with
+    /// `configuration` until the group shuts down gracefully. `onServerRunning` receives the bound port.
+    public func service(
+        configuration: ServerConfiguration,
+        onServerRunning: (@Sendable (_ port: Int) async -> Void)? = nil
+    ) -> some Service {
+        AppService(app: self, configuration: configuration, onServerRunning: onServerRunning)
+    }
+
+    func serve(
+        configuration: ServerConfiguration,
+        gracefulShutdownSignals: [UnixSignal],
+        onServerRunning: (@Sendable (_ port: Int) async -> Void)? = nil
+    ) async throws {
+        let responder = try await self.start()
+        let server = HTTPServer(
+            configuration: configuration,
+            responder: responder,
+            logger: self.logger,
+            onServerRunning: onServerRunning
+        )
+        let group = ServiceGroup(
+            services: self.services + [server],
+            gracefulShutdownSignals: gracefulShutdownSignals,
+            logger: self.logger
+        )
+        var serveError: (any Error)?
+        do {
+            try await group.run()
+        } catch {
+            serveError = error
+        }
+        await self.stop(responder)
+        if let serveError { throw serveError }
+    }
+
+    /// Builds the route table, runs the startup hooks and returns the responder with the state they produced.
+    package func start() async throws -> AppResponder {
+        let routes = try self.routes()
+        _ = try RouteTrie(routes: routes)
+        let logger = self.logger
+        let hooks = self.setup.withLock { $0.startupHooks }
+        var state = self.state
+        logger.info("Waiting for application startup.")
+        do {
+            for hook in hooks {
+                try await hook(&state)
+            }
+        } catch {
+            logger.error("Application startup failed", metadata: ["error": "\(String(reflecting: error))"])
+            throw StartupError(underlying: error)
+        }
+        let responder = try self.build(state: state)
+        logger.info("Application startup complete.")
+        return responder
+    }
+
+    /// Runs the shutdown hooks with the state `responder` served with; a failing hook is logged and the rest run.
+    package func stop(_ responder: AppResponder) async {
+        let logger = self.logger
+        let hooks = self.setup.withLock { $0.shutdownHooks }
+        logger.info("Waiting for application shutdown.")
+        for hook in hooks {
+            do {
+                try await hook(responder.state)
+            } catch {
+                logger.error("Shutdown hook failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+        }
+        logger.info("Application shutdown complete.")
+    }
+}
+
+/// ``App/service(configuration:onServerRunning:)``: the app's whole lifespan as one service, whose graceful
+/// shutdown is its parent group's.
+private struct AppService: Service {
+    let app: App
+    let configuration: ServerConfiguration
+    let onServerRunning: (@Sendable (_ port: Int) async -> Void)?
+
+    func run() async throws {
+        try await self.app.serve(configuration: self.configuration, gracefulShutdownSignals: [], onServerRunning: self.onServerRunning)
+    }
+}
