@@ -7,7 +7,8 @@ let package = Package(
     name: "apus-http-benchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: "../.."),
+        // `apus` is a symlink to the repository root, so the package identity is "apus" wherever the clone lives.
+        .package(path: "apus"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
@@ -17,6 +18,13 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "ApusHTTPOnlyServer",
+            dependencies: [
+                .product(name: "ApusHTTP", package: "apus"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .executableTarget(

@@ -17,54 +17,118 @@ final class ConnectionControl: Sendable {
 /// The request head was larger than ``ServerConfiguration/maxHeadSize``.
 struct HTTPHeadTooLargeError: Error {}
 
-/// Sent down the pipeline by the request loop when a response has been written completely.
-struct HTTPResponseCompleteEvent: Sendable {}
-
-/// State shared by ``ConnectionByteGuard`` and ``ConnectionHeadObserver``: both live in the same pipeline and so
-/// on the same event loop, which is the only place this class is touched.
+/// The timing and size rules of one connection: keep-alive idle timeout, header-read timeout (slowloris) and the
+/// request-head size limit. Touched only on the connection's event loop, by ``ConnectionByteGuard`` and
+/// ``HTTPRequestPartBridge`` (both in its pipeline) and by the request loop (which runs on that loop).
+///
+/// One timer per connection is re-armed lazily: a request only moves a deadline forward, and the timer, when it
+/// fires early, sleeps again until the deadline. Scheduling and cancelling a timer per request was measurable.
 final class ConnectionGuardState {
     let keepAliveTimeout: TimeAmount
     let headerReadTimeout: TimeAmount
     let maxHeadSize: Int
     let control: ConnectionControl
+    let eventLoop: any EventLoop
 
     /// Requests whose head arrived and whose response is not complete.
-    var pendingRequests = 0
+    private(set) var pendingRequests = 0
     /// Bytes received since the connection last became idle, while no request is pending.
     var headBytes = 0
-    var idleTimer: Scheduled<Void>?
-    var headerTimer: Scheduled<Void>?
+    /// Set when a limit was broken; the connection reads nothing more.
     var failed = false
 
-    init(keepAliveTimeout: TimeAmount, headerReadTimeout: TimeAmount, maxHeadSize: Int, control: ConnectionControl) {
+    private var idleDeadline: NIODeadline?
+    private var headerDeadline: NIODeadline?
+    private var timer: Scheduled<Void>?
+    private var timerDeadline: NIODeadline?
+    /// Closes the connection; set by the byte guard once it is in the pipeline.
+    var close: (() -> Void)?
+
+    init(
+        keepAliveTimeout: TimeAmount,
+        headerReadTimeout: TimeAmount,
+        maxHeadSize: Int,
+        control: ConnectionControl,
+        eventLoop: any EventLoop
+    ) {
         self.keepAliveTimeout = keepAliveTimeout
         self.headerReadTimeout = headerReadTimeout
         self.maxHeadSize = maxHeadSize
         self.control = control
+        self.eventLoop = eventLoop
     }
 
-    func cancelTimers() {
-        self.idleTimer?.cancel()
-        self.idleTimer = nil
-        self.headerTimer?.cancel()
-        self.headerTimer = nil
+    /// No request pending and nothing of the next received: the keep-alive clock runs.
+    func becameIdle() {
+        self.headBytes = 0
+        self.headerDeadline = nil
+        self.idleDeadline = .now() + self.keepAliveTimeout
+        self.armTimer()
     }
 
+    /// The first bytes of a head arrived: the header-read clock runs instead.
+    func headStarted() {
+        self.idleDeadline = nil
+        self.headerDeadline = .now() + self.headerReadTimeout
+        self.armTimer()
+    }
+
+    /// A complete head was parsed.
     func headReceived() {
         self.pendingRequests += 1
         self.headBytes = 0
-        self.cancelTimers()
+        self.idleDeadline = nil
+        self.headerDeadline = nil
+    }
+
+    /// A response was written completely.
+    func responseCompleted() {
+        self.pendingRequests = max(0, self.pendingRequests - 1)
+        if self.pendingRequests == 0 {
+            self.becameIdle()
+        }
+    }
+
+    func stop() {
+        self.idleDeadline = nil
+        self.headerDeadline = nil
+        self.timer?.cancel()
+        self.timer = nil
+        self.timerDeadline = nil
+    }
+
+    private func armTimer() {
+        guard let deadline = self.idleDeadline ?? self.headerDeadline else { return }
+        if let timerDeadline = self.timerDeadline, timerDeadline <= deadline { return }
+        self.timer?.cancel()
+        self.timerDeadline = deadline
+        self.timer = self.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+            self.timerFired()
+        }
+    }
+
+    private func timerFired() {
+        self.timer = nil
+        self.timerDeadline = nil
+        let now = NIODeadline.now()
+        if let idleDeadline, idleDeadline <= now, self.pendingRequests == 0, self.headBytes == 0 {
+            self.stop()
+            self.close?()
+        } else if let headerDeadline, headerDeadline <= now {
+            self.stop()
+            self.close?()
+        } else {
+            self.armTimer()
+        }
     }
 }
 
-/// The first handler of a connection: it sees raw bytes, so it enforces what the HTTP parser cannot —
-/// the keep-alive idle timeout, the header-read timeout (slowloris) and the limit on the size of a request head —
-/// and it closes idle connections when the server shuts down gracefully.
-final class ConnectionByteGuard: ChannelDuplexHandler {
+/// The first handler of a connection: it sees raw bytes, so it enforces what the HTTP parser cannot (the
+/// timeouts and the head-size limit, through ``ConnectionGuardState``), and it closes idle connections when the
+/// server shuts down gracefully.
+final class ConnectionByteGuard: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
-    typealias OutboundIn = ByteBuffer
-    typealias OutboundOut = ByteBuffer
 
     private let state: ConnectionGuardState
 
@@ -72,55 +136,39 @@ final class ConnectionByteGuard: ChannelDuplexHandler {
         self.state = state
     }
 
-    func channelActive(context: ChannelHandlerContext) {
-        self.becameIdle(context: context)
-        context.fireChannelActive()
+    func handlerAdded(context: ChannelHandlerContext) {
+        let loopBoundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
+        self.state.close = { loopBoundContext.value.close(promise: nil) }
+        self.state.becameIdle()
     }
 
-    func handlerAdded(context: ChannelHandlerContext) {
-        if context.channel.isActive {
-            self.becameIdle(context: context)
-        }
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.state.stop()
+        self.state.close = nil
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        self.state.cancelTimers()
+        self.state.stop()
         context.fireChannelInactive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !self.state.failed else { return }
-        let awaitingHead = self.state.pendingRequests == 0
-        if awaitingHead {
+        if self.state.pendingRequests == 0 {
             let bytes = self.unwrapInboundIn(data).readableBytes
             if self.state.headBytes == 0, bytes > 0 {
-                self.state.idleTimer?.cancel()
-                self.state.idleTimer = nil
-                self.startHeaderTimer(context: context)
+                self.state.headStarted()
             }
             self.state.headBytes += bytes
         }
         context.fireChannelRead(data)
-        // The parser runs synchronously inside fireChannelRead: if the bytes held a whole head, the observer has
-        // already counted it, so only bytes that still have not produced a head are held against the limit.
+        // The parser runs synchronously inside fireChannelRead: if the bytes held a whole head, it has already been
+        // counted, so only bytes that still have not produced a head are held against the limit.
         if self.state.pendingRequests == 0, self.state.headBytes > self.state.maxHeadSize {
             self.state.failed = true
-            self.state.cancelTimers()
+            self.state.stop()
             context.fireErrorCaught(HTTPHeadTooLargeError())
         }
-    }
-
-    func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
-        guard event is HTTPResponseCompleteEvent else {
-            context.triggerUserOutboundEvent(event, promise: promise)
-            return
-        }
-        self.state.pendingRequests = max(0, self.state.pendingRequests - 1)
-        if self.state.pendingRequests == 0 {
-            self.state.headBytes = 0
-            self.becameIdle(context: context)
-        }
-        promise?.succeed()
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -129,45 +177,11 @@ final class ConnectionByteGuard: ChannelDuplexHandler {
             // Idle (no request pending and no part of a head received): nothing to finish, close now. Otherwise the
             // request loop sees the close request and closes after the response in flight.
             if self.state.pendingRequests == 0, self.state.headBytes == 0 {
-                self.state.cancelTimers()
+                self.state.stop()
                 context.close(promise: nil)
             }
             return
         }
         context.fireUserInboundEventTriggered(event)
-    }
-
-    private func becameIdle(context: ChannelHandlerContext) {
-        self.state.cancelTimers()
-        let loopBoundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
-        self.state.idleTimer = context.eventLoop.scheduleTask(in: self.state.keepAliveTimeout) {
-            loopBoundContext.value.close(promise: nil)
-        }
-    }
-
-    private func startHeaderTimer(context: ChannelHandlerContext) {
-        let loopBoundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
-        self.state.headerTimer = context.eventLoop.scheduleTask(in: self.state.headerReadTimeout) {
-            loopBoundContext.value.close(promise: nil)
-        }
-    }
-}
-
-/// Sits after the HTTP parser and tells the shared state when a request head has been parsed.
-final class ConnectionHeadObserver: ChannelInboundHandler {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias InboundOut = HTTPServerRequestPart
-
-    private let state: ConnectionGuardState
-
-    init(state: ConnectionGuardState) {
-        self.state = state
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .head = self.unwrapInboundIn(data) {
-            self.state.headReceived()
-        }
-        context.fireChannelRead(data)
     }
 }

@@ -6,10 +6,11 @@ import NIOHTTP1
 ///
 /// Both readers run in the connection's own task, one after the other: the loop reads a head, hands the body to
 /// the application, and reads on (draining what the application left) only after the response is done. That
-/// strict hand-over is what makes the unchecked `Sendable` conformance safe; the iterator is never touched by two
-/// tasks at once. A body handed to another task and read after its response has finished sees the end of stream.
+/// strict hand-over is what makes the unchecked `Sendable` conformance safe: the state is never touched by two
+/// tasks at once, and the bridge it reads from checks it is on its event loop. A body handed to another task and
+/// read after its response has finished sees the end of stream.
 final class ConnectionRequestParts: @unchecked Sendable {
-    private var iterator: NIOAsyncChannelInboundStream<HTTPServerRequestPart>.AsyncIterator
+    private let bridge: NIOLoopBound<HTTPRequestPartBridge>
     /// Whether the current request's body has been read to its end.
     private(set) var bodyFinished = true
     /// How many body bytes of the current request have been read.
@@ -19,8 +20,11 @@ final class ConnectionRequestParts: @unchecked Sendable {
     /// Bumped at each new request so a leaked body cannot read the next request's parts.
     private var generation = 0
 
-    init(iterator: NIOAsyncChannelInboundStream<HTTPServerRequestPart>.AsyncIterator) {
-        self.iterator = iterator
+    private let executor: EventLoopTaskExecutor
+
+    init(bridge: NIOLoopBound<HTTPRequestPartBridge>, executor: EventLoopTaskExecutor) {
+        self.bridge = bridge
+        self.executor = executor
     }
 
     /// The next part that is not a body part of the current request: the next head, or `nil` at the end.
@@ -28,7 +32,7 @@ final class ConnectionRequestParts: @unchecked Sendable {
         while !self.bodyFinished {
             _ = try await self.nextBodyBuffer(generation: self.generation)
         }
-        guard let part = try await self.iterator.next() else { return nil }
+        guard let part = try await self.bridge.value.next() else { return nil }
         guard case .head(let head) = part else {
             // The parser only produces body and end parts after a head; anything else is a broken stream.
             throw HTTPParserError.invalidInternalState
@@ -53,14 +57,25 @@ final class ConnectionRequestParts: @unchecked Sendable {
         )
     }
 
+    /// The next buffer of the body of request `generation`. A body read from a task that does not run on the
+    /// connection's event loop (an unstructured `Task` does not inherit the executor preference) is read there.
     fileprivate func nextBodyBuffer(generation: Int) async throws -> ByteBuffer? {
+        if self.executor.eventLoop.inEventLoop {
+            return try await self.nextBodyBufferOnEventLoop(generation: generation)
+        }
+        return try await withTaskExecutorPreference(self.executor) {
+            try await self.nextBodyBufferOnEventLoop(generation: generation)
+        }
+    }
+
+    private func nextBodyBufferOnEventLoop(generation: Int) async throws -> ByteBuffer? {
         guard generation == self.generation, !self.bodyFinished else { return nil }
         if let channel = self.pendingContinue {
             self.pendingContinue = nil
             channel.writeAndFlush(ByteBuffer(string: "HTTP/1.1 100 Continue\r\n\r\n"), promise: nil)
         }
         while true {
-            guard let part = try await self.iterator.next() else {
+            guard let part = try await self.bridge.value.next() else {
                 self.bodyFinished = true
                 throw ChannelError.eof
             }
@@ -80,6 +95,11 @@ final class ConnectionRequestParts: @unchecked Sendable {
 
     /// Whether the client waits for a `100 Continue` that has not been sent.
     var awaitsContinue: Bool { self.pendingContinue != nil }
+
+    /// Tells the connection's guard that the current request's response has been written completely.
+    func responseCompleted() {
+        self.bridge.value.responseCompleted()
+    }
 
     /// Skips the current request's unread body without asking the client for it (no `100 Continue`).
     func discardUnsentContinue() {

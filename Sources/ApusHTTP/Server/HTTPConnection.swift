@@ -23,38 +23,33 @@ struct HTTPConnection: Sendable {
     private static let invalidRequest = ByteBuffer(string: "Invalid HTTP request received.")
     private static let headTooLarge = ByteBuffer(string: "Request Header Fields Too Large")
 
-    func serve(_ asyncChannel: NIOAsyncChannel<HTTPServerRequestPart, Never>, control: ConnectionControl) async {
-        let channel = asyncChannel.channel
+    func serve(_ accepted: AcceptedConnection) async {
+        let channel = accepted.channel
         let remoteAddress = channel.remoteAddress
         let remoteHost = remoteAddress?.ipAddress
         let remotePort = remoteAddress?.port
-        do {
-            try await asyncChannel.executeThenClose { inbound in
-                let parts = ConnectionRequestParts(iterator: inbound.makeAsyncIterator())
-                while true {
-                    let head: HTTPRequestHead
-                    do {
-                        guard let next = try await parts.nextHead() else { return }
-                        head = next
-                    } catch {
-                        await self.answerProtocolError(error, on: channel)
-                        return
-                    }
-                    let keepAlive = await self.serveRequest(
-                        head: head,
-                        parts: parts,
-                        channel: channel,
-                        control: control,
-                        remoteHost: remoteHost,
-                        remotePort: remotePort
-                    )
-                    channel.triggerUserOutboundEvent(HTTPResponseCompleteEvent(), promise: nil)
-                    guard keepAlive else { return }
-                }
+        let parts = ConnectionRequestParts(bridge: accepted.bridge, executor: accepted.executor)
+        while true {
+            let head: HTTPRequestHead
+            do {
+                guard let next = try await parts.nextHead() else { break }
+                head = next
+            } catch {
+                await self.answerProtocolError(error, on: channel)
+                break
             }
-        } catch {
-            self.logger.trace("connection ended", metadata: ["error": "\(error)"])
+            let keepAlive = await self.serveRequest(
+                head: head,
+                parts: parts,
+                channel: channel,
+                control: accepted.control,
+                remoteHost: remoteHost,
+                remotePort: remotePort
+            )
+            parts.responseCompleted()
+            guard keepAlive else { break }
         }
+        try? await channel.close()
     }
 
     /// Serves one request; returns whether the connection stays open for the next.
@@ -183,6 +178,12 @@ struct HTTPConnection: Sendable {
         if !body.isStreamed || !sendsBody {
             if sendsBody, var bytes = body.buffer {
                 buffer.writeBuffer(&bytes)
+            }
+            // A kept-alive connection needs no completion signal for this write; skipping the future saves an
+            // allocation per response.
+            if keepAlive {
+                channel.writeAndFlush(buffer, promise: nil)
+                return WriteOutcome(completed: true, lastWrite: nil)
             }
             return WriteOutcome(completed: true, lastWrite: channel.writeAndFlush(buffer))
         }

@@ -87,18 +87,21 @@ public struct HTTPServer: Service {
                         keepAliveTimeout: keepAlive,
                         headerReadTimeout: headerTimeout,
                         maxHeadSize: configuration.maxHeadSize,
-                        control: control
+                        control: control,
+                        eventLoop: channel.eventLoop
                     )
+                    let bridge = HTTPRequestPartBridge(state: state)
                     try channel.pipeline.syncOperations.addHandlers([
                         ConnectionByteGuard(state: state),
                         ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)),
-                        ConnectionHeadObserver(state: state),
+                        bridge,
                     ])
-                    let asyncChannel = try NIOAsyncChannel<HTTPServerRequestPart, Never>(
-                        wrappingChannelSynchronously: channel,
-                        configuration: .init(backPressureStrategy: .init(lowWatermark: 2, highWatermark: 16))
+                    return AcceptedConnection(
+                        channel: channel,
+                        bridge: NIOLoopBound(bridge, eventLoop: channel.eventLoop),
+                        control: control,
+                        executor: executors.executor(for: channel.eventLoop)
                     )
-                    return (asyncChannel, control)
                 }
             }
 
@@ -116,7 +119,7 @@ public struct HTTPServer: Service {
     }
 
     private func acceptUntilShutdown(
-        serverChannel: NIOAsyncChannel<(NIOAsyncChannel<HTTPServerRequestPart, Never>, ConnectionControl), Never>,
+        serverChannel: NIOAsyncChannel<AcceptedConnection, Never>,
         executors: EventLoopTaskExecutors,
         quiesce: ServerQuiescingHelper,
         connection: HTTPConnection
@@ -137,10 +140,9 @@ public struct HTTPServer: Service {
                 group.addTask {
                     try await serverChannel.executeThenClose { connections in
                         try await withThrowingDiscardingTaskGroup { connectionGroup in
-                            for try await (childChannel, control) in connections {
-                                let executor = executors.executor(for: childChannel.channel.eventLoop)
-                                connectionGroup.addTask(executorPreference: executor) {
-                                    await Self.serveCancellable(childChannel, control: control, connection: connection)
+                            for try await accepted in connections {
+                                connectionGroup.addTask(executorPreference: accepted.executor) {
+                                    await Self.serveCancellable(accepted, connection: connection)
                                 }
                             }
                         }
@@ -156,22 +158,31 @@ public struct HTTPServer: Service {
 
     /// Serves a connection, and cancels the work in flight on it (a streaming producer, say) when the client goes
     /// away.
-    private static func serveCancellable(
-        _ channel: NIOAsyncChannel<HTTPServerRequestPart, Never>,
-        control: ConnectionControl,
-        connection: HTTPConnection
-    ) async {
+    private static func serveCancellable(_ accepted: AcceptedConnection, connection: HTTPConnection) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                await connection.serve(channel, control: control)
+                await withTaskCancellationHandler {
+                    await connection.serve(accepted)
+                } onCancel: {
+                    // A cancelled connection (shutdown timeout) closes its channel, which ends any read in progress.
+                    accepted.channel.close(promise: nil)
+                }
             }
             group.addTask {
-                _ = try? await channel.channel.closeFuture.get()
+                _ = try? await accepted.channel.closeFuture.get()
             }
             await group.next()
             group.cancelAll()
         }
     }
+}
+
+/// A connection the server accepted, with what its request loop needs.
+struct AcceptedConnection: Sendable {
+    let channel: any Channel
+    let bridge: NIOLoopBound<HTTPRequestPartBridge>
+    let control: ConnectionControl
+    let executor: EventLoopTaskExecutor
 }
 
 /// Ends the server's task group once every connection has finished.

@@ -36,7 +36,7 @@ final class BenchmarkHandler: ChannelInboundHandler {
                 contentType = "text/plain; charset=utf-8"
             case "/json":
                 // Encoding is sound for this type; a failure would be a programming error in the benchmark.
-                body = ByteBuffer(bytes: (try? encoder.encode(Message(message: "Hello, World!"))) ?? [])
+                body = (try? encoder.encode(Message(message: "Hello, World!"))).map { ByteBuffer(bytes: $0) } ?? ByteBuffer()
                 contentType = "application/json"
             default:
                 body = ByteBuffer(string: "{\"detail\":\"Not Found\"}")
