@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "ApusHTTP", targets: ["ApusHTTP"]),
         .library(name: "ApusCore", targets: ["ApusCore"]),
         .library(name: "ApusModels", targets: ["ApusModels"]),
+        .library(name: "ApusForms", targets: ["ApusForms"]),
+        .library(name: "ApusEndpoints", targets: ["ApusEndpoints"]),
         .library(name: "ApusTesting", targets: ["ApusTesting"]),
         .executable(name: "apus-example", targets: ["ExampleServer"]),
     ],
@@ -27,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swiftlang/swift-syntax.git", exact: "603.0.1"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
         // The HTTP/1.1 server on SwiftNIO. Knows nothing of routing.
@@ -64,6 +67,21 @@ let package = Package(
             name: "ApusModels",
             swiftSettings: swiftSettings
         ),
+        // Form bodies: urlencoded and multipart parsing with FastAPI's limits, uploads spooled to disk.
+        .target(
+            name: "ApusForms",
+            dependencies: [
+                "ApusHTTP",
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Typed endpoints: extractors, parameter-pack handlers, request validation (422), dependency injection.
+        .target(
+            name: "ApusEndpoints",
+            dependencies: ["ApusCore", "ApusModels", "ApusForms"],
+            swiftSettings: swiftSettings
+        ),
         // Compiler plugin with the macros (@Schema, @Field, and later the route macros).
         .macro(
             name: "ApusMacros",
@@ -78,7 +96,7 @@ let package = Package(
         // What users import: the core, the models and the macros.
         .target(
             name: "Apus",
-            dependencies: ["ApusCore", "ApusModels", "ApusMacros"],
+            dependencies: ["ApusCore", "ApusModels", "ApusEndpoints", "ApusMacros"],
             swiftSettings: swiftSettings
         ),
         // The test client: in process or against a live server.
@@ -119,6 +137,16 @@ let package = Package(
         .testTarget(
             name: "ApusModelsTests",
             dependencies: ["ApusModels", "Apus"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApusFormsTests",
+            dependencies: ["ApusForms"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApusEndpointsTests",
+            dependencies: ["ApusEndpoints", "ApusTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,3 +1,4 @@
 // `import Apus` brings the whole framework: the application core, models and validation, and the macros.
 @_exported import ApusCore
 @_exported import ApusModels
+@_exported import ApusEndpoints
