@@ -5,7 +5,8 @@ import Foundation
 #endif
 
 extension Response {
-    /// A JSON response from any `Encodable`, through the shared encoder: `content-type: application/json`.
+    /// A JSON response from any `Encodable`, written as Starlette writes it (see ``OrderedJSONEncoder``), with
+    /// `content-type: application/json`.
     ///
     /// Headers follow Starlette's order: `headers` first, then `content-length`, then `content-type`.
     public static func json(
@@ -13,7 +14,7 @@ extension Response {
         status: HTTPResponse.Status = .ok,
         headers: HTTPFields = [:]
     ) throws -> Response {
-        .bytes(try JSONBodyEncoding.encode(value), mediaType: MediaType.json, status: status, headers: headers)
+        .bytes(try OrderedJSONEncoder.encode(value), mediaType: MediaType.json, status: status, headers: headers)
     }
 
     /// A `text/plain; charset=utf-8` response.
