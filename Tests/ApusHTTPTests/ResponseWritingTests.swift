@@ -106,3 +106,28 @@ struct ResponseWritingTests {
         }
     }
 }
+
+@Suite("After-send work")
+struct AfterSendTests {
+    @Test func afterSendRunsOnceTheResponseIsOut() async throws {
+        let (events, eventContinuation) = AsyncStream.makeStream(of: String.self)
+        try await withServer(respond: { _ in
+            var response = textResponse("sent")
+            response.addAfterSend { eventContinuation.yield("first") }
+            response.addAfterSend { eventContinuation.yield("second") }
+            return response
+        }) { server in
+            let connection = try await RawConnection(port: server.port)
+            try await connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try await connection.readResponses(1).first?.body == "sent")
+            let seen = try await withDeadline(.now + .seconds(5)) {
+                var iterator = events.makeAsyncIterator()
+                let first = await iterator.next()
+                let second = await iterator.next()
+                return [first, second].compactMap { $0 }
+            }
+            #expect(seen == ["first", "second"])
+            await connection.close()
+        }
+    }
+}

@@ -12,6 +12,9 @@ public struct Response: Sendable {
     public var headers: HTTPFields
     /// The body.
     public var body: ResponseBody
+    /// Work to run once the response has been sent (or sending it failed): request-scoped cleanup, background
+    /// tasks. It runs in the connection's task, before the next request on the same connection is answered.
+    public var afterSend: (@Sendable () async -> Void)?
 
     /// Creates a response.
     @inlinable
@@ -19,5 +22,18 @@ public struct Response: Sendable {
         self.status = status
         self.headers = headers
         self.body = body
+        self.afterSend = nil
+    }
+
+    /// Adds work to run after the response has been sent, after any added before.
+    public mutating func addAfterSend(_ work: @escaping @Sendable () async -> Void) {
+        if let earlier = self.afterSend {
+            self.afterSend = {
+                await earlier()
+                await work()
+            }
+        } else {
+            self.afterSend = work
+        }
     }
 }
