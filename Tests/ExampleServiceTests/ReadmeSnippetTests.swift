@@ -43,10 +43,14 @@ struct ReadmeSnippetTests {
 
     @Test func readmeHelloWorldAnswers() async throws {
         try await makeReadmeApp().test(.inProcess) { client in
-            #expect(try await client.get("/").text == #"{"message":"Hello World"}"#)
-            #expect(try await client.get("/items/7").text == "item 7")
-            #expect(try await client.get("/items/101").status == .notFound)
-            #expect(try await client.get("/items/x").status == .unprocessableContent)
+            let root = try await client.get("/")
+            let item = try await client.get("/items/7")
+            let missing = try await client.get("/items/101")
+            let invalid = try await client.get("/items/x")
+            #expect(root.text == #"{"message":"Hello World"}"#)
+            #expect(item.text == "item 7")
+            #expect(missing.status == .notFound)
+            #expect(invalid.status == .unprocessableContent)
         }
     }
 }
