@@ -72,6 +72,8 @@ let package = Package(
             name: "ApusForms",
             dependencies: [
                 "ApusHTTP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             swiftSettings: swiftSettings
