@@ -131,3 +131,27 @@ struct AfterSendTests {
         }
     }
 }
+
+@Suite("Body values")
+struct BodyValueTests {
+    @Test func mappedBodyCollectsTransformedBytes() async throws {
+        let body = ResponseBody(string: "abc").map { buffer in ByteBuffer(string: String(buffer: buffer).uppercased()) }
+        #expect(String(buffer: try await body.collect()) == "ABC")
+        #expect(body.contentLength == nil)
+    }
+
+    @Test func collectWithExplicitLimitThrowsTheBodyError() async throws {
+        let body = RequestBody(buffer: ByteBuffer(string: "0123456789"))
+        await #expect(throws: RequestBodyTooLargeError(limit: 4)) { _ = try await body.collect(upTo: 4) }
+        #expect(String(buffer: try await body.collect(upTo: 10)) == "0123456789")
+    }
+
+    @Test func collectFromAStreamStopsAtTheLimit() async throws {
+        let chunks = AsyncStream<ByteBuffer> { continuation in
+            for _ in 0..<4 { continuation.yield(ByteBuffer(string: "12345")) }
+            continuation.finish()
+        }
+        let body = RequestBody(asyncSequence: chunks, defaultLimit: 12)
+        await #expect(throws: RequestBodyTooLargeError(limit: 12)) { _ = try await body.collect() }
+    }
+}

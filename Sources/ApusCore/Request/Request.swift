@@ -47,7 +47,7 @@ public struct Request: Sendable {
     /// Gathers the whole body, bounded by `limit` (by default the server's `maxBodySize`); a larger body ends the
     /// request with 413 `{"detail":"Request Entity Too Large"}` (and the server closes the connection).
     public func collectBody(upTo limit: Int? = nil) async throws -> ByteBuffer {
-        try await self.body.collect(upTo: limit)
+        try await self.body.collect(upTo: limit ?? self.body.defaultLimit)
     }
 
     /// The method.

@@ -81,12 +81,21 @@ public struct RequestBody: AsyncSequence, Sendable {
         }
     }
 
+    /// Gathers the whole body into one buffer, up to ``defaultLimit`` (the server's `maxBodySize`).
+    ///
+    /// - Throws: ``RequestBodyTooLargeError`` when the body (declared or actual) is larger than the limit.
+    public func collect() async throws -> ByteBuffer {
+        try await self.collect(upTo: self.defaultLimit)
+    }
+
     /// Gathers the whole body into one buffer.
     ///
-    /// - Parameter limit: the most bytes to accept; `nil` means ``defaultLimit``.
+    /// Declared here (rather than inherited from NIO's `AsyncSequence.collect(upTo:)`) so that going over the limit
+    /// throws ``RequestBodyTooLargeError``, which the application answers with 413.
+    ///
+    /// - Parameter limit: the most bytes to accept.
     /// - Throws: ``RequestBodyTooLargeError`` when the body (declared or actual) is larger than the limit.
-    public func collect(upTo limit: Int? = nil) async throws -> ByteBuffer {
-        let limit = limit ?? self.defaultLimit
+    public func collect(upTo limit: Int) async throws -> ByteBuffer {
         if let declaredLength, declaredLength > limit {
             throw RequestBodyTooLargeError(limit: limit)
         }

@@ -100,6 +100,10 @@ public struct ResponseBody: Sendable {
         let original = self
         return ResponseBody(contentLength: nil) { writer in
             var mapped: any ResponseBodyWriter = MappedResponseBodyWriter(base: writer, transform: transform)
+            defer {
+                // Hand back the wrapped writer: value-type writers (a collector, say) carry what was written.
+                if let mapped = mapped as? MappedResponseBodyWriter { writer = mapped.base }
+            }
             try await original.write(to: &mapped)
         }
     }
