@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "ApusModels", targets: ["ApusModels"]),
         .library(name: "ApusForms", targets: ["ApusForms"]),
         .library(name: "ApusEndpoints", targets: ["ApusEndpoints"]),
+        .library(name: "ApusOpenAPI", targets: ["ApusOpenAPI"]),
         .library(name: "ApusTesting", targets: ["ApusTesting"]),
         .executable(name: "apus-example", targets: ["ExampleServer"]),
     ],
@@ -30,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swiftlang/swift-syntax.git", exact: "603.0.1"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
     ],
     targets: [
         // The HTTP/1.1 server on SwiftNIO. Knows nothing of routing.
@@ -84,6 +86,15 @@ let package = Package(
             dependencies: ["ApusCore", "ApusModels", "ApusForms"],
             swiftSettings: swiftSettings
         ),
+        // The OpenAPI 3.1 document (OpenAPIKit) built from the routes, and the docs pages (Swagger UI, ReDoc).
+        .target(
+            name: "ApusOpenAPI",
+            dependencies: [
+                "ApusEndpoints",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Compiler plugin with the macros (@Schema, @Field, and later the route macros).
         .macro(
             name: "ApusMacros",
@@ -98,7 +109,7 @@ let package = Package(
         // What users import: the core, the models and the macros.
         .target(
             name: "Apus",
-            dependencies: ["ApusCore", "ApusModels", "ApusEndpoints", "ApusMacros"],
+            dependencies: ["ApusCore", "ApusModels", "ApusEndpoints", "ApusOpenAPI", "ApusMacros"],
             swiftSettings: swiftSettings
         ),
         // The test client: in process or against a live server.
@@ -149,6 +160,11 @@ let package = Package(
         .testTarget(
             name: "ApusEndpointsTests",
             dependencies: ["ApusEndpoints", "ApusTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApusOpenAPITests",
+            dependencies: ["ApusOpenAPI", "ApusTesting", "Apus"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -2,3 +2,4 @@
 @_exported import ApusCore
 @_exported import ApusModels
 @_exported import ApusEndpoints
+@_exported import ApusOpenAPI
