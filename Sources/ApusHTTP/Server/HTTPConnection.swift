@@ -126,11 +126,11 @@ struct HTTPConnection: Sendable {
         }
 
         let written = await self.write(response, isHEAD: isHEAD, keepAlive: keepAlive, httpVersion: head.version, on: channel)
-        if let afterSend = response.afterSend {
-            await afterSend()
-        }
         if self.configuration.accessLog, self.logger.logLevel <= .info {
             self.logAccess(head: head, connection: connection, status: response.status, start: start)
+        }
+        if let afterSend = response.afterSend {
+            await afterSend()
         }
         if !written.completed {
             return false
