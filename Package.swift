@@ -159,7 +159,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ApusEndpointsTests",
-            dependencies: ["ApusEndpoints", "ApusTesting"],
+            dependencies: ["ApusEndpoints", "ApusTesting", "Apus"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

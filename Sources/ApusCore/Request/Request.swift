@@ -17,6 +17,10 @@ public struct Request: Sendable {
     public internal(set) var pathParameters: PathParameters
     /// The template of the route that matched, e.g. `/items/{item_id}` (nil before routing and for 404/405).
     public internal(set) var matchedPath: String?
+    /// The matched route's metadata, combined with its routers' (nil before routing and for 404/405). Typed
+    /// endpoints read the dependency lists that routers attach here (issue 4): a route's handler is built when
+    /// it is registered, before the routers it ends up in are known, so this is the only way it sees them.
+    public internal(set) var routeMetadata: RouteMetadata?
     /// The path, exactly as received (percent-encoded), without the query string.
     public private(set) var rawPath: Substring
     /// The query string as received, without the `?` (empty when there is none).
@@ -33,6 +37,7 @@ public struct Request: Sendable {
         self.logger = logger
         self.pathParameters = PathParameters()
         self.matchedPath = nil
+        self.routeMetadata = nil
         (self.rawPath, self.rawQuery) = Self.split(request.head.path ?? "/")
         self.query = self.rawQuery.isEmpty ? QueryParameters() : QueryParameters(parsing: self.rawQuery)
     }

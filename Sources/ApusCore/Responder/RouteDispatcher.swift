@@ -7,6 +7,7 @@ final class RouteDispatcher: Sendable {
         let responder: MiddlewareNext
         let parameterNames: [String]
         let template: String
+        let metadata: RouteMetadata
     }
 
     private let routes: [CompiledRoute]
@@ -27,7 +28,8 @@ final class RouteDispatcher: Sendable {
             return CompiledRoute(
                 responder: route.middleware.wrapping(endpoint),
                 parameterNames: route.parameterNames,
-                template: route.path
+                template: route.path,
+                metadata: route.metadata
             )
         }
         self.trie = trie
@@ -47,6 +49,7 @@ final class RouteDispatcher: Sendable {
                 request.pathParameters = PathParameters(names: route.parameterNames, ranges: match.captures, source: request.target)
             }
             request.matchedPath = route.template
+            request.routeMetadata = route.metadata
             return try await route.responder(request)
         } catch {
             return try await self.errorHandlers.response(for: error, request: request)

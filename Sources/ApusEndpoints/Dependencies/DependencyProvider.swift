@@ -1,0 +1,41 @@
+/// How a ``Dependency`` is made: the extractors it reads (the same ones a handler declares: ``Path``, ``Query``,
+/// ``Header``, ``Body``, other dependencies with ``Depends``...), a function that makes the value from them, and
+/// optionally a cleanup (FastAPI's code after `yield`).
+///
+/// Cleanups run in reverse order of creation, on error paths too (before the error response is sent, as in
+/// FastAPI); an error a cleanup throws is logged.
+public struct DependencyProvider<Value: Sendable>: Sendable {
+    let registerInputs: @Sendable (inout EndpointPlan) -> Void
+    /// Extracts the inputs and makes the value; `nil` when an input did not validate (its errors are recorded).
+    let make: @Sendable (inout ExtractionContext) async throws -> Value?
+    let cleanup: (@Sendable (Value) async throws -> Void)?
+
+    /// A provider that makes the value from `inputs`.
+    ///
+    /// - Parameters:
+    ///   - inputs: the extractors whose values `make` receives, in order.
+    ///   - make: makes the value; throw ``HTTPError`` to answer the request instead.
+    ///   - cleanup: runs when the value's scope ends (see ``DependencyScope``).
+    public init<each Input: Extractor>(
+        _ inputs: repeat each Input,
+        make: @escaping @Sendable (repeat (each Input).Value) async throws -> Value,
+        cleanup: (@Sendable (Value) async throws -> Void)? = nil
+    ) {
+        let inputs = (repeat each inputs)
+        self.registerInputs = { plan in
+            repeat (each inputs).register(in: &plan)
+        }
+        self.make = { context in
+            let level = context.beginLevel()
+            let values = (repeat try await (each inputs).extract(from: &context))
+            guard !context.endLevel(level) else { return nil }
+            return try await make(repeat try unwrapExtracted(each values, from: each inputs))
+        }
+        self.cleanup = cleanup
+    }
+
+    /// A provider that always gives `value` (for overrides in tests).
+    public static func value(_ value: Value) -> DependencyProvider<Value> {
+        DependencyProvider { value }
+    }
+}

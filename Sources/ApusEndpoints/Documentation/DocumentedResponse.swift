@@ -1,0 +1,32 @@
+import ApusCore
+import ApusModels
+
+/// A response an operation documents: its success response (from the handler's return type) or an extra one
+/// declared on the route (FastAPI's `responses={404: {...}}`).
+public struct DocumentedResponse: Sendable {
+    /// The status code.
+    public var status: HTTPResponse.Status
+    /// The description (FastAPI's default for the success response is "Successful Response").
+    public var description: String
+    /// The media type of the body, when it has one.
+    public var mediaType: String?
+    /// The body's schema; `nil` for an undocumented body (FastAPI's `{}`) or none.
+    public var schema: DocumentedSchema?
+
+    /// Creates a documented response.
+    public init(
+        status: HTTPResponse.Status, description: String, mediaType: String? = "application/json", schema: DocumentedSchema? = nil
+    ) {
+        self.status = status
+        self.description = description
+        self.mediaType = mediaType
+        self.schema = schema
+    }
+
+    /// A response whose body is a `Model` (FastAPI's `responses={404: {"model": Message}}`).
+    public static func model<Model: SchemaValue>(
+        _ type: Model.Type, status: HTTPResponse.Status, description: String
+    ) -> DocumentedResponse {
+        DocumentedResponse(status: status, description: description, schema: DocumentedSchema(of: Model.self))
+    }
+}

@@ -1,0 +1,53 @@
+import Synchronization
+import ApusCore
+import ApusModels
+
+extension ExtractionContext {
+    /// Reads the body once and parses it by FastAPI's rules, before any extractor runs: invalid JSON is a 422
+    /// with only `json_invalid`, bytes that are not UTF-8 a 400, both before dependencies run.
+    mutating func prepareBody(loneBodyDecoder: LoneBodyDecoder?) async throws {
+        let request = try self.requiredRequest(for: "the body")
+        let buffer = try await request.collectBody()
+        let bytes = Array(buffer.readableBytesView)
+        guard !bytes.isEmpty else {
+            self.body = .missing
+            return
+        }
+        let parsesJSON =
+            request.headers[.contentType].map(JSONContentType.matches)
+            ?? !self.environment.settings.withLock { $0.strictContentType }
+        guard parsesJSON else {
+            self.body = .text(String(decoding: bytes, as: UTF8.self))
+            return
+        }
+        guard !bytes.isJSONNull else {
+            self.body = .missing
+            return
+        }
+        if self.bodyMode == .lone, let decoder = loneBodyDecoder {
+            var errors: [ValidationErrorItem] = []
+            let value: (any Sendable)?
+            do {
+                value = try decoder.decode(bytes, &errors)
+            } catch {
+                throw Self.undecodableBody
+            }
+            if errors.contains(where: { $0.type == "json_invalid" }) {
+                throw RequestValidationError(errors)
+            }
+            self.body = .lone(value: value, errors: errors)
+            return
+        }
+        do {
+            self.body = .json(try JSONValue(parsing: bytes))
+        } catch {
+            guard let item = error.validationError(at: ["body"]) else { throw Self.undecodableBody }
+            throw RequestValidationError([item])
+        }
+    }
+
+    /// FastAPI's answer to a body it cannot decode as text.
+    static var undecodableBody: HTTPError {
+        HTTPError(.badRequest, detail: "There was an error parsing the body")
+    }
+}
