@@ -1,42 +1,67 @@
 import Apus
 
-/// The example service from the seeds (FastAPI's first-steps samples), served by `swift run apus-example`.
-///
-/// Parameters are read by hand here; typed endpoints will declare them as function parameters.
+/// The example service from the seeds (FastAPI's first-steps samples), served by `swift run apus-example`, with
+/// typed endpoints: each handler declares what it reads (`Path`, `Query`, `Body`, dependencies) and gets plain
+/// values; validation errors are FastAPI's 422s. `Tests/Differential/fastapi_twin.py` is the same service in
+/// FastAPI.
 public enum ExampleApp {
     /// Builds the app with all of the example's routes.
     public static func make() -> App {
         let app = App()
-        app.get("/") { _ in Greeting(message: "Hello World") }
-        app.get("/health") { _ in Health(status: "ok") }
-        app.get("/items/{item_id}") { request in
-            let itemID = try PathInteger.parse(request, name: "item_id")
-            guard itemID <= 100 else {
-                throw HTTPError(.notFound, detail: "Item not found")
-            }
-            return ItemSummary(itemID: itemID, name: "Sample Item")
+        app.get("/") { Greeting(message: "Hello World") }
+        app.get("/health") { Health(status: "ok") }
+
+        // The seed's `create_item`: the body is the item, echoed back.
+        app.post("/items/", Body<Item>("item")) { item in item }
+
+        // The seed's `read_item`, with an optional `q`.
+        app.get("/items/{item_id}", Path<Int>("item_id"), Query<String?>("q"), encoding: EncodingOptions(dropNilFields: true)) {
+            itemID, q in
+            guard itemID <= 100 else { throw HTTPError(.notFound, detail: "Item not found") }
+            return ItemSummary(itemId: itemID, name: "Sample Item", q: q)
         }
+
+        // The seed's `protected_route`, behind `verify_api_key`.
+        app.get("/protected-route", dependencies: [DependencyRequirement(APIKeyCheck.self)]) {
+            AccessMessage(message: "You have access to the protected route!")
+        }
+
+        app.post("/users", Body<UserIn>("user"), status: .created) { user in user }
+
+        // Only the post's owner may change it; the check lives in the `OwnedPost` dependency.
+        app.put("/posts/{post_id}", Depends<OwnedPost>(), Body<PostUpdate>("update")) { owned, update in
+            Post(id: owned.post.id, title: update.title, content: update.content, owner: owned.post.owner)
+        }
+
+        app.include(self.usersV1(), prefix: "/api/v1")
+        app.include(self.usersV2(), prefix: "/api/v2")
         return app
     }
-}
 
-/// `GET /`.
-struct Greeting: Encodable, Sendable {
-    let message: String
-}
+    static let people: [Int: (first: String, last: String)] = [1: ("Alice", "Smith"), 2: ("Bob", "Jones")]
 
-/// `GET /health`.
-struct Health: Encodable, Sendable {
-    let status: String
-}
+    static func person(_ id: Int) throws -> (first: String, last: String) {
+        guard let person = people[id] else { throw HTTPError(.notFound, detail: "User not found") }
+        return person
+    }
 
-/// `GET /items/{item_id}`.
-struct ItemSummary: Encodable, Sendable {
-    let itemID: Int
-    let name: String
+    /// Version 1: a user has one `name`.
+    static func usersV1() -> Router {
+        let router = Router(tags: ["v1"])
+        router.get("/users/{user_id}", Path<Int>("user_id")) { id in
+            let person = try person(id)
+            return UserV1(id: id, name: "\(person.first) \(person.last)")
+        }
+        return router
+    }
 
-    enum CodingKeys: String, CodingKey {
-        case itemID = "item_id"
-        case name
+    /// Version 2 changes the response shape: first and last name, and an e-mail address.
+    static func usersV2() -> Router {
+        let router = Router(tags: ["v2"])
+        router.get("/users/{user_id}", Path<Int>("user_id")) { id in
+            let person = try person(id)
+            return UserV2(id: id, firstName: person.first, lastName: person.last, email: "\(person.first.lowercased())@company.com")
+        }
+        return router
     }
 }

@@ -20,10 +20,6 @@ extension ExtractionContext {
             self.body = .text(String(decoding: bytes, as: UTF8.self))
             return
         }
-        guard !bytes.isJSONNull else {
-            self.body = .missing
-            return
-        }
         if self.bodyMode == .lone, let decoder = loneBodyDecoder {
             var errors: [ValidationErrorItem] = []
             let value: (any Sendable)?

@@ -5,7 +5,7 @@ import ApusModels
 enum PreparedBody: Sendable {
     /// The route reads no body.
     case notRead
-    /// The body is empty (or JSON `null`): a missing value.
+    /// The body is empty: a missing value.
     case missing
     /// The lone body, already validated: its value, or `nil` and its errors.
     case lone(value: (any Sendable)?, errors: [ValidationErrorItem])
@@ -34,19 +34,5 @@ extension Substring {
         while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
         while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
         return slice
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Whether these bytes are the JSON literal `null`, ignoring surrounding whitespace (a `null` body is a missing
-    /// one for FastAPI).
-    var isJSONNull: Bool {
-        var start = self.startIndex
-        var end = self.endIndex
-        let space: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        while start < end, space(self[start]) { start += 1 }
-        while end > start, space(self[end - 1]) { end -= 1 }
-        return end - start == 4 && self[start] == UInt8(ascii: "n") && self[start + 1] == UInt8(ascii: "u")
-            && self[start + 2] == UInt8(ascii: "l") && self[start + 3] == UInt8(ascii: "l")
     }
 }

@@ -9,7 +9,7 @@ import ApusModels
 ///
 /// The body is parsed as JSON only when `content-type` is `application/json` or `application/*+json`; with another
 /// type (or none, while the app's ``App/strictContentType`` is on) validation sees the raw text, as in FastAPI. An
-/// empty body, or `null`, is a missing value.
+/// empty body is a missing value; a JSON `null` is validated (`nil` for an optional `Value`, an error otherwise).
 public struct Body<Value: SchemaValue>: Extractor {
     /// The field name (the key when the body is embedded).
     public let name: String
