@@ -1,5 +1,6 @@
 import Synchronization
 import ApusCore
+import ApusForms
 import ApusModels
 
 extension ExtractionContext {
@@ -7,6 +8,10 @@ extension ExtractionContext {
     /// with only `json_invalid`, bytes that are not UTF-8 a 400, both before dependencies run.
     mutating func prepareBody(loneBodyDecoder: LoneBodyDecoder?) async throws {
         let request = try self.requiredRequest(for: "the body")
+        if self.bodyMode == .form {
+            try await self.prepareForm(request)
+            return
+        }
         let buffer = try await request.collectBody()
         let bytes = Array(buffer.readableBytesView)
         guard !bytes.isEmpty else {
@@ -39,6 +44,21 @@ extension ExtractionContext {
         } catch {
             guard let item = error.validationError(at: ["body"]) else { throw Self.undecodableBody }
             throw RequestValidationError([item])
+        }
+    }
+
+    /// Parses a form body with Starlette's limits; the uploads are closed (temporary files removed) when the
+    /// request is done, with the request-scoped cleanups.
+    private mutating func prepareForm(_ request: Request) async throws {
+        let form: FormData
+        do {
+            form = try await FormParser().parse(request.body, contentType: request.headers[.contentType])
+        } catch let error as FormParsingError {
+            throw HTTPError(HTTPResponse.Status(code: error.status), detail: error.detail)
+        }
+        self.body = .form(form)
+        if form.fileCount > 0 {
+            self.dependencies.cleanups.append(DependencyCleanup(scope: .request, name: "form uploads") { await form.close() })
         }
     }
 

@@ -1,3 +1,4 @@
+import ApusForms
 import ApusModels
 
 /// The request body as read and parsed once, before any extractor runs (so a JSON syntax error is reported
@@ -11,6 +12,8 @@ enum PreparedBody: Sendable {
     case lone(value: (any Sendable)?, errors: [ValidationErrorItem])
     /// A parsed JSON document, for embedded fields.
     case json(JSONValue)
+    /// A parsed form (urlencoded or multipart); empty for another content type, so every field is missing.
+    case form(FormData)
     /// A body that was not parsed as JSON (another content type, or none in strict mode): validation sees the text.
     case text(String)
 }

@@ -71,6 +71,9 @@ public struct Body<Value: SchemaValue>: Extractor {
         case .text(let text):
             guard embedded else { return self.validate(.string(text), at: ["body"], in: &context) }
             return self.missing(at: ["body", .key(self.name)], in: &context)
+        case .form:
+            // A JSON field in a form route: FastAPI reads it from the form, where it is never a JSON value.
+            return self.missing(at: ["body", .key(self.name)], in: &context)
         }
     }
 
