@@ -164,7 +164,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ApusOpenAPITests",
-            dependencies: ["ApusOpenAPI", "ApusTesting", "Apus"],
+            dependencies: [
+                "ApusOpenAPI", "ApusTesting", "Apus", "ExampleService", .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            ],
+            exclude: ["Fixtures", "Snapshots"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -35,6 +35,7 @@ public enum ExampleApp {
 
         app.include(self.usersV1(), prefix: "/api/v1")
         app.include(self.usersV2(), prefix: "/api/v2")
+        app.enableDocs(self.docsConfiguration)
         return app
     }
 

@@ -1,0 +1,127 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Apus
+import ApusTesting
+import ExampleService
+import OpenAPIKit
+import Testing
+
+@Suite("OpenAPI document: the example service")
+struct ExampleDocumentTests {
+    /// The example's `/openapi.json`, parsed.
+    static func document() async throws -> JSONObject {
+        try await ExampleApp.make().test(.inProcess) { client in
+            let response = try await client.get("/openapi.json")
+            return try JSONValue(parsing: response.text).objectValue ?? [:]
+        }
+    }
+
+    static func operation(_ document: JSONObject, _ path: String, _ method: String) -> JSONObject? {
+        document["paths"]?.objectValue?[path]?.objectValue?[method]?.objectValue
+    }
+
+    @Test func everyRouteOfTheExampleIsAnOperation() async throws {
+        let document = try await Self.document()
+        let paths = document["paths"]?.objectValue
+        let operations = paths?.flatMap { path in (path.value.objectValue?.keys ?? []).map { "\($0.uppercased()) \(path.key)" } }
+        #expect(
+            operations == [
+                "GET /", "GET /health", "POST /items/", "GET /items/{item_id}", "GET /protected-route", "POST /users",
+                "PUT /posts/{post_id}", "GET /api/v1/users/{user_id}", "GET /api/v2/users/{user_id}",
+            ]
+        )
+    }
+
+    @Test func infoAndTagsComeFromTheConfiguration() async throws {
+        let document = try await Self.document()
+        #expect(document["openapi"] == "3.1.0")
+        #expect(document["info"]?.objectValue?["title"] == "Apus Example")
+        #expect(document["info"]?.objectValue?["license"] == ["name": "MIT", "identifier": "MIT"])
+        #expect(document["tags"]?.arrayValue?.compactMap { $0.objectValue?["name"] } == ["v1", "v2"])
+    }
+
+    @Test func parametersCarryTheirSchemaAndRequiredness() async throws {
+        let document = try await Self.document()
+        let parameters = Self.operation(document, "/items/{item_id}", "get")?["parameters"]?.arrayValue
+        #expect(
+            parameters == [
+                ["name": "item_id", "in": "path", "required": true, "schema": ["type": "integer", "title": "Item Id"]],
+                [
+                    "name": "q", "in": "query", "required": false,
+                    "schema": ["anyOf": [["type": "string"], ["type": "null"]], "title": "Q"],
+                ],
+            ]
+        )
+    }
+
+    @Test func dependencyParametersAreFlattenedIntoTheOperation() async throws {
+        let document = try await Self.document()
+        let parameters = Self.operation(document, "/posts/{post_id}", "put")?["parameters"]?.arrayValue
+        #expect(parameters?.compactMap { $0.objectValue?["name"] } == ["post_id", "x-user"])
+        let protected = Self.operation(document, "/protected-route", "get")?["parameters"]?.arrayValue
+        #expect(protected?.compactMap { $0.objectValue?["name"] } == ["x-api-key"])
+    }
+
+    @Test func requestBodyReferencesTheModelComponent() async throws {
+        let document = try await Self.document()
+        #expect(
+            Self.operation(document, "/items/", "post")?["requestBody"]
+                == ["content": ["application/json": ["schema": ["$ref": "#/components/schemas/Item"]]], "required": true]
+        )
+    }
+
+    @Test func successResponseUsesTheRouteStatusAndReturnType() async throws {
+        let document = try await Self.document()
+        let responses = Self.operation(document, "/users", "post")?["responses"]?.objectValue
+        #expect(responses?.keys == ["201", "422"])
+        #expect(
+            responses?["201"]
+                == [
+                    "description": "Successful Response",
+                    "content": ["application/json": ["schema": ["$ref": "#/components/schemas/UserIn"]]],
+                ]
+        )
+    }
+
+    @Test func validationErrorIsDocumentedOnlyForOperationsWithInputs() async throws {
+        let document = try await Self.document()
+        #expect(Self.operation(document, "/", "get")?["responses"]?.objectValue?.keys == ["200"])
+        #expect(Self.operation(document, "/items/{item_id}", "get")?["responses"]?.objectValue?.keys == ["200", "422"])
+    }
+
+    @Test func componentsHoldEveryModelOnceSortedByName() async throws {
+        let document = try await Self.document()
+        let names = document["components"]?.objectValue?["schemas"]?.objectValue?.keys
+        #expect(
+            names == [
+                "AccessMessage", "Greeting", "HTTPValidationError", "Health", "Item", "ItemSummary", "Post", "PostUpdate",
+                "UserIn", "UserV1", "UserV2", "ValidationError",
+            ]
+        )
+    }
+
+    @Test func routerTagsReachTheOperations() async throws {
+        let document = try await Self.document()
+        #expect(Self.operation(document, "/api/v1/users/{user_id}", "get")?["tags"] == ["v1"])
+        #expect(Self.operation(document, "/api/v2/users/{user_id}", "get")?["tags"] == ["v2"])
+    }
+
+    @Test func openAPIKitValidatesTheDocument() throws {
+        let document = try OpenAPIDocumentBuilder().document(for: try ExampleApp.make().routes())
+        _ = try document.validate()
+    }
+
+    /// Pins the whole document. After an intended change, rerun with `APUS_RECORD_SNAPSHOTS=1` and review the diff.
+    @Test func documentMatchesTheSnapshot() async throws {
+        let actual = try await ExampleApp.make().test(.inProcess) { client in try await client.get("/openapi.json").text }
+        let url = Fixtures.snapshotURL("example_openapi.json")
+        if ProcessInfo.processInfo.environment["APUS_RECORD_SNAPSHOTS"] != nil {
+            try Data(actual.utf8).write(to: url)
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected)
+    }
+}
