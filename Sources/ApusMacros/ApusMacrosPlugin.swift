@@ -4,5 +4,5 @@ import SwiftSyntaxMacros
 /// The compiler plugin that provides Apus's macros.
 @main
 struct ApusMacrosPlugin: CompilerPlugin {
-    let providingMacros: [any Macro.Type] = [SchemaMacro.self, FieldMacro.self]
+    let providingMacros: [any Macro.Type] = [SchemaMacro.self, FieldMacro.self, RoutesMacro.self, RouteMacro.self]
 }
