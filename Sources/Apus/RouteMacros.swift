@@ -33,7 +33,7 @@ import ApusEndpoints
 ///    be optional or have a default (a compile-time error with a fix-it).
 /// 2. **Markers** say where a value comes from, overriding the rules below: `@From.Query(alias:)`,
 ///    `@From.Header(alias:)` (`xToken` reads the header `x-token`, as FastAPI), `@From.Cookie(alias:)`,
-///    `@From.Body(embed:)` and `@From.Path`. Their other arguments are ``FieldSpec``'s (`@From.Query(ge: 1, le: 100)`,
+///    `@From.Body(embed:)`, `@From.Form(alias:)`, `@From.File(alias:)` and `@From.Path`. Their other arguments are ``FieldSpec``'s (`@From.Query(ge: 1, le: 100)`,
 ///    `description:`, `examples:`...). They are property wrappers that do nothing at run time: Swift allows no
 ///    macros on parameters (see ``From``).
 /// 3. **By type**, for the rest:
@@ -43,10 +43,11 @@ import ApusEndpoints
 ///    - a model (``SchemaModel``, what `@Schema` generates), an optional or array of models, or a dictionary:
 ///      the **JSON body** (a lone body is the whole body; with several, each is a key of the body object);
 ///    - a ``Dependency``: **injected**, one instance per request;
+///    - ``UploadedFile`` (optional, or an array): a multipart **file** field;
 ///    - ``Request``: the raw request;
 ///    - any other `Codable` type: the JSON body, through ``CodableModel`` (no defaults or constraints);
 ///    - anything else does not compile: "a route parameter's type must be a SchemaValue ..., a SchemaModel ...,
-///      Codable ..., a Dependency, or Request".
+///      Codable ..., a Dependency, an UploadedFile, or Request".
 /// 4. **Optional.** A default value or an optional type (`T?`) makes a parameter optional; the default is
 ///    documented.
 ///

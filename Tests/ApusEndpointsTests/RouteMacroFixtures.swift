@@ -140,3 +140,15 @@ struct EffectsAPI {
     @DELETE("/things/{thing_id}", status: .accepted)
     func deleteThing(thingId: Int) throws -> Response { try .json(["deleted": thingId], status: .accepted) }
 }
+
+/// Form fields and uploads.
+@Routes
+struct FormAPI {
+    @POST("/login")
+    func login(@From.Form username: String, @From.Form(ge: 18) age: Int) -> [String] { [username, "\(age)"] }
+
+    /// Upload a file.
+    /// - Parameter file: The file to store.
+    @POST("/upload")
+    func upload(file: UploadedFile, @From.Form note: String = "") -> [String] { [file.filename, "\(file.size)", note] }
+}

@@ -272,3 +272,36 @@ struct RouteMacroTests {
         #expect(try Self.route(app, .get, "/v1/static").metadata.tags == ["v1"])
     }
 }
+
+@Suite("Route macros: forms and files")
+struct RouteMacroFormTests {
+    @Test func formMarkerReadsFormFields() async throws {
+        let app = App()
+        app.include(FormAPI())
+        try await app.test(.inProcess) { client async throws in
+            let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            #expect(try await client.post("/login", headers: headers, body: bytes("username=bob&age=30")).text == #"["bob","30"]"#)
+            let young = try await client.post("/login", headers: headers, body: bytes("username=bob&age=3"))
+            #expect(young.text.contains(#""type":"greater_than_equal","loc":["body","age"]"#))
+        }
+        let documentation = try RouteMacroTests.documentation(app, "/login", method: .post)
+        #expect(documentation.requestBody?.mediaType == "application/x-www-form-urlencoded")
+        #expect(documentation.requestBody?.fields.map(\.name) == ["username", "age"])
+    }
+
+    @Test func uploadedFileParameterIsAFileField() async throws {
+        let app = App()
+        app.include(FormAPI())
+        try await app.test(.inProcess) { client async throws in
+            let body = ByteBuffer(
+                string: "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n"
+                    + "--XX\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--XX--\r\n")
+            let response = try await client.post("/upload", headers: [.contentType: "multipart/form-data; boundary=XX"], body: body)
+            #expect(response.text == #"["a.txt","5","hi"]"#)
+        }
+        let documentation = try RouteMacroTests.documentation(app, "/upload", method: .post)
+        #expect(documentation.requestBody?.mediaType == "multipart/form-data")
+        #expect(documentation.requestBody?.fields.map(\.isFile) == [true, false])
+        #expect(documentation.requestBody?.fields.first?.description == "The file to store.")
+    }
+}

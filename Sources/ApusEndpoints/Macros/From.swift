@@ -1,7 +1,7 @@
 import ApusModels
 
 /// Markers that say where a route parameter comes from, overriding what its type and the path template imply
-/// (FastAPI's `Query()`, `Header()`, `Cookie()`, `Body()`, `Path()`), with the parameter's constraints and
+/// (FastAPI's `Query()`, `Header()`, `Cookie()`, `Body()`, `Form()`, `File()`, `Path()`), with the parameter's constraints and
 /// documentation: the arguments after the first are those of ``FieldSpec/init(alias:title:description:examples:deprecated:gt:ge:lt:le:multipleOf:minLength:maxLength:pattern:format:minItems:maxItems:uniqueItems:validator:)``,
 /// in the same order, checked by the compiler against the parameter's type.
 ///
@@ -105,6 +105,41 @@ public enum From {
             minItems: Value.ItemCountConstraint? = nil, maxItems: Value.ItemCountConstraint? = nil,
             uniqueItems: Value.UniqueItemsConstraint? = nil, validator: (@Sendable (Value) throws -> Value)? = nil
         ) {
+            self.wrappedValue = wrappedValue
+        }
+    }
+
+    /// A form field (`application/x-www-form-urlencoded` or `multipart/form-data`), named as the parameter unless
+    /// `alias` names it: FastAPI's `Form()`.
+    @propertyWrapper
+    public struct Form<Value: SchemaValue> {
+        /// The parameter's value.
+        public var wrappedValue: Value
+
+        /// Marks a form field.
+        public init(
+            wrappedValue: Value, alias: String? = nil,
+            title: String? = nil, description: String? = nil, examples: [JSONValue]? = nil, deprecated: Bool = false,
+            gt: Value.NumericConstraint? = nil, ge: Value.NumericConstraint? = nil, lt: Value.NumericConstraint? = nil,
+            le: Value.NumericConstraint? = nil, multipleOf: Value.NumericConstraint? = nil,
+            minLength: Value.LengthConstraint? = nil, maxLength: Value.LengthConstraint? = nil,
+            pattern: Value.PatternConstraint? = nil, format: Value.FormatConstraint? = nil,
+            minItems: Value.ItemCountConstraint? = nil, maxItems: Value.ItemCountConstraint? = nil,
+            uniqueItems: Value.UniqueItemsConstraint? = nil, validator: (@Sendable (Value) throws -> Value)? = nil
+        ) {
+            self.wrappedValue = wrappedValue
+        }
+    }
+
+    /// An uploaded file field (multipart), named as the parameter unless `alias` names it: FastAPI's `File()`.
+    /// An ``UploadedFile`` parameter is a file without the marker too.
+    @propertyWrapper
+    public struct File<Value: UploadedFileValue> {
+        /// The parameter's value.
+        public var wrappedValue: Value
+
+        /// Marks a file field.
+        public init(wrappedValue: Value, alias: String? = nil, description: String? = nil) {
             self.wrappedValue = wrappedValue
         }
     }

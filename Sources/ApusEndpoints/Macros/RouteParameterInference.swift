@@ -11,11 +11,13 @@ import ApusModels
 /// | a scalar ``SchemaValue`` (`String`, `Int`, `Double`, `Bool`, `UUID`, `Date`...), a ``SchemaEnum``, an array or optional of them | ``Query`` |
 /// | a ``SchemaModel`` (`@Schema`), an optional or array of models, a `[String: V]` dictionary | ``Body`` |
 /// | a ``Dependency`` | ``Depends`` |
+/// | ``UploadedFile``, optional or array of them | ``File`` |
 /// | ``Request`` | ``RawRequest`` |
 /// | any other `Codable` type | ``CodableBody`` |
 ///
 /// Anything else does not compile, with a message naming these protocols. The explicit markers (`@From.Query`,
-/// `@From.Header`...) call the functions named after their source, which accept ``SchemaValue`` types only.
+/// `@From.Header`...) call the functions named after their source, which accept ``SchemaValue`` types (files:
+/// ``UploadedFileValue``) only.
 public enum RouteParameterInference {
     static func spec<T: SchemaValue>(_ spec: FieldSpec<T>?, description: String?) -> FieldSpec<T>? {
         guard let description else { return spec }
@@ -58,6 +60,11 @@ public enum RouteParameterInference {
         Depends()
     }
 
+    /// An uploaded file (``UploadedFile``, optional, or an array of them): a multipart file field.
+    public static func extractor<T: UploadedFileValue>(for type: T.Type, name: String, default: T?, description: String?) -> File<T> {
+        File(name, description: description)
+    }
+
     /// The request itself.
     public static func extractor(for type: Request.Type, name: String, default: Request?, description: String?) -> RawRequest {
         RawRequest()
@@ -76,7 +83,7 @@ public enum RouteParameterInference {
     @_disfavoredOverload
     @available(
         *, unavailable,
-        message: "a route parameter's type must be a SchemaValue (path, query: String, Int, enums...), a SchemaModel (@Schema, the JSON body), Codable (a JSON body), a Dependency, or Request"
+        message: "a route parameter's type must be a SchemaValue (path, query: String, Int, enums...), a SchemaModel (@Schema, the JSON body), Codable (a JSON body), a Dependency, an UploadedFile, or Request"
     )
     public static func extractor<T: Sendable>(for type: T.Type, name: String, default: T?, description: String?) -> UnsupportedRouteParameter<T> {
         fatalError("unreachable: the overload is unavailable")
@@ -122,6 +129,18 @@ public enum RouteParameterInference {
         for type: T.Type, name: String, default: T?, description: String?, spec: FieldSpec<T>? = nil
     ) -> CookieParameter<T> {
         CookieParameter(name, default: `default`, spec: Self.spec(spec, description: description))
+    }
+
+    /// `@From.Form`: a form field (urlencoded or multipart).
+    public static func form<T: SchemaValue>(
+        for type: T.Type, name: String, default: T?, description: String?, spec: FieldSpec<T>? = nil
+    ) -> Form<T> {
+        Form(name, default: `default`, spec: Self.spec(spec, description: description))
+    }
+
+    /// `@From.File`: an uploaded file field.
+    public static func file<T: UploadedFileValue>(for type: T.Type, name: String, default: T?, description: String?) -> File<T> {
+        File(name, description: description)
     }
 
     /// `@From.Body`: a JSON body field.

@@ -71,6 +71,13 @@ extension RouteDeclaration {
         case .cookie:
             let name = alias ?? SchemaMacro.literal(parameter.wireName)
             return "\(inference).cookie(for: \(type), name: \(name), default: \(defaultValue), description: \(description)\(spec))"
+        case .form:
+            let name = alias ?? SchemaMacro.literal(parameter.wireName)
+            return "\(inference).form(for: \(type), name: \(name), default: \(defaultValue), description: \(description)\(spec))"
+        case .file:
+            let name = alias ?? SchemaMacro.literal(parameter.wireName)
+            let fileDescription = parameter.markerArguments["description"]?.description ?? description
+            return "\(inference).file(for: \(type), name: \(name), default: \(defaultValue), description: \(fileDescription))"
         case .body:
             let embed = parameter.markerArguments["embed"].map { ", embed: \($0.description)" } ?? ""
             return "\(inference).body(for: \(type), name: \(SchemaMacro.literal(parameter.wireName))\(embed), default: \(defaultValue), description: \(description)\(spec))"

@@ -6,7 +6,7 @@ import SwiftSyntax
 struct RouteHandlerParameter {
     /// The `@From.*` markers.
     enum Marker: String {
-        case path = "Path", query = "Query", header = "Header", cookie = "Cookie", body = "Body"
+        case path = "Path", query = "Query", header = "Header", cookie = "Cookie", body = "Body", form = "Form", file = "File"
     }
 
     /// The parameter in the original tree (for diagnostics and fix-its).
