@@ -52,6 +52,9 @@ struct InferenceAPI {
     @POST("/batch")
     func createItems(items: [MacroItem]) -> [String: Int] { ["count": items.count] }
 
+    @POST("/maybe-batch")
+    func createMaybeItems(items: [MacroItem]? = nil) -> [String: Int] { ["count": items?.count ?? -1] }
+
     @POST("/notes")
     func createNote(note: MacroPlainNote) -> [String: String] { ["text": note.text] }
 

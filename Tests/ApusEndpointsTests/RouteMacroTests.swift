@@ -122,6 +122,11 @@ struct RouteMacroTests {
             #expect(response.text == #"{"count":2}"#)
         }
         #expect(try Self.documentation(app, "/batch", method: .post).requestBody?.fields.map(\.name) == ["items"])
+        try await app.test(.inProcess) { client async throws in
+            #expect(try await client.post("/maybe-batch").text == #"{"count":-1}"#)
+            #expect(try await client.post("/maybe-batch", headers: jsonHeaders, body: bytes(#"[{"name":"a","price":1}]"#)).text == #"{"count":1}"#)
+        }
+        #expect(try Self.documentation(app, "/maybe-batch", method: .post).requestBody?.isRequired == false)
     }
 
     @Test func codableStructIsTheBody() async throws {

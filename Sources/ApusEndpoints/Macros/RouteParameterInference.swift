@@ -48,6 +48,11 @@ public enum RouteParameterInference {
         Body(name, default: `default`, spec: Self.spec(nil, description: description))
     }
 
+    /// An optional list of models: an optional JSON body.
+    public static func extractor<T: SchemaModel>(for type: [T]?.Type, name: String, default: [T]??, description: String?) -> Body<[T]?> {
+        Body(name, default: `default`, spec: Self.spec(nil, description: description))
+    }
+
     /// A dictionary: the JSON body (as FastAPI treats `dict` parameters).
     public static func extractor<Key: SchemaDictionaryKey, Value: SchemaValue>(
         for type: [Key: Value].Type, name: String, default: [Key: Value]?, description: String?
