@@ -18,6 +18,10 @@ struct OperationNamingTests {
         #expect(OperationNaming.fastAPIOperationID(Self.route(.get, "/items/{item_id}", name: nil)) == "items__item_id__get")
     }
 
+    @Test func unnamedRootRouteIsCalledRoot() {
+        #expect(OperationNaming.fastAPIOperationID(Self.route(.get, "/", name: nil)) == "root_get")
+    }
+
     @Test func summaryIsTheNameInTitleCase() {
         #expect(OperationNaming.summary(forName: "create_item") == "Create Item")
         #expect(OperationNaming.summary(forName: "read_users_me2x") == "Read Users Me2X")

@@ -7,12 +7,14 @@ public enum OperationNaming {
     /// `read_item_items__item_id__get`.
     ///
     /// A route without a name (a plain closure route) gets the same with an empty name and without the leading
-    /// underscores: `items__item_id__get`.
+    /// underscores: `items__item_id__get`; `/` is called `root` (`root_get`), so that no id is a bare method name.
     public static func fastAPIOperationID(_ route: Route) -> String {
-        let base = wordCharactersOnly((route.metadata.name ?? "") + route.path)
-        let id = base + "_" + route.method.rawValue.lowercased()
-        guard route.metadata.name == nil else { return id }
-        return String(id.drop { $0 == "_" })
+        let method = route.method.rawValue.lowercased()
+        if let name = route.metadata.name {
+            return wordCharactersOnly(name + route.path) + "_" + method
+        }
+        let base = wordCharactersOnly(route.path).drop { $0 == "_" }
+        return (base.isEmpty ? "root" : String(base)) + "_" + method
     }
 
     /// FastAPI's default summary: the name with underscores as spaces, in Python's `str.title()` case
