@@ -7,7 +7,15 @@ struct InProcessTransport: TestTransport {
 
     func execute(method: HTTPRequest.Method, target: String, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
         let response = try await self.respond(method: method, target: target, headers: headers, body: body)
-        let collected = method == .head ? ByteBuffer() : try await Self.collect(response.body)
+        let collected: ByteBuffer
+        do {
+            collected = method == .head ? ByteBuffer() : try await Self.collect(response.body)
+        } catch {
+            await response.afterSend?()
+            throw error
+        }
+        // As the server does once a response is out: request-scoped cleanup, background work.
+        await response.afterSend?()
         return TestResponse(status: response.status, headers: Self.settledHeaders(response), body: collected)
     }
 
@@ -15,12 +23,17 @@ struct InProcessTransport: TestTransport {
         let response = try await self.respond(method: method, target: target, headers: headers, body: body)
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: ByteBuffer.self)
         let producer = Task {
-            guard method != .head else { return continuation.finish() }
+            guard method != .head else {
+                await response.afterSend?()
+                return continuation.finish()
+            }
             do {
                 var writer: any ResponseBodyWriter = StreamContinuationWriter(continuation: continuation)
                 try await response.body.write(to: &writer)
+                await response.afterSend?()
                 continuation.finish()
             } catch {
+                await response.afterSend?()
                 continuation.finish(throwing: error)
             }
         }

@@ -42,7 +42,10 @@ import Testing
 
         let growth = max(peakWhileParsing, peakAfterReading) - baseline
         print("200 MB upload: VmHWM baseline \(baseline / 1024) MiB, after parsing \(peakWhileParsing / 1024) MiB, after reading \(peakAfterReading / 1024) MiB, growth \(growth / 1024) MiB")
-        #expect(growth < 50 * 1024, "peak RSS grew by \(growth) KiB")
+        // Alone this grows by about 5 MiB; under `swift test` the other suites run in the same process at the same
+        // time and add their own allocations (52 MiB seen once), so the bound is half the upload: still far
+        // below what holding the file in memory would take.
+        #expect(growth < 100 * 1024, "peak RSS grew by \(growth) KiB")
     }
 }
 
