@@ -18,6 +18,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -29,7 +30,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ApusBenchServer",
-            dependencies: [.product(name: "ApusCore", package: "apus")]
+            dependencies: [.product(name: "Apus", package: "apus")]
         ),
     ]
 )

@@ -34,14 +34,20 @@ for round in $(seq 1 "$ROUNDS"); do
         taskset -c 0 ${CMD[$server]} >/dev/null 2>&1 &
         pid=$!
         wait_for_port "${PORT[$server]}"
-        for path in /plaintext /json; do
+        for path in /plaintext /json "POST /items/" "/items/42?q=widget"; do
+            script=()
+            url_path=$path
+            if [[ $path == POST* ]]; then
+                script=(-s post_item.lua)
+                url_path=${path#POST }
+            fi
             # A short warm-up, then the measured run.
-            taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d2s "http://127.0.0.1:${PORT[$server]}$path" >/dev/null
-            out=$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:${PORT[$server]}$path")
+            taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d2s "${script[@]}" "http://127.0.0.1:${PORT[$server]}$url_path" >/dev/null
+            out=$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "${script[@]}" "http://127.0.0.1:${PORT[$server]}$url_path")
             rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
             p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
             errors=$(echo "$out" | awk '/Non-2xx|Socket errors/ {print}' | tr '\n' ' ')
-            echo "$round $server $path $rps $p99 $errors" | tee -a "$RESULTS" >&2
+            echo "$round|$server|$path|$rps|$p99|$errors" | tee -a "$RESULTS" >&2
         done
         kill "$pid"
         wait "$pid" 2>/dev/null || true
@@ -55,16 +61,19 @@ def ms(v):
         if v.endswith(unit) and not (unit == "s" and (v.endswith("ms") or v.endswith("us"))):
             return float(v[: -len(unit)]) * f
     return float(v)
-rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+rows = [l.rstrip("\n").split("|") for l in open(sys.argv[1]) if l.strip()]
 data = {}
 for r in rows:
     data.setdefault((r[1], r[2]), []).append((float(r[3]), ms(r[4])))
-print(f"{'path':<12}{'server':<8}{'req/s (median)':>16}{'p99 ms':>10}{'ratio req/s':>13}{'ratio p99':>11}")
-for path in ("/plaintext", "/json"):
+for r in rows:
+    if r[5].strip():
+        print("errors:", "|".join(r))
+print(f"{'endpoint':<22}{'server':<8}{'req/s (median)':>16}{'p99 ms':>10}{'ratio req/s':>13}{'ratio p99':>11}")
+for path in ("/plaintext", "/json", "POST /items/", "/items/42?q=widget"):
     base_rps = statistics.median(x[0] for x in data[("raw", path)])
     base_p99 = statistics.median(x[1] for x in data[("raw", path)])
     for server in ("raw", "apus"):
         rps = statistics.median(x[0] for x in data[(server, path)])
         p99 = statistics.median(x[1] for x in data[(server, path)])
-        print(f"{path:<12}{server:<8}{rps:>16.0f}{p99:>10.2f}{rps / base_rps:>13.2f}{p99 / base_p99:>11.2f}")
+        print(f"{path:<22}{server:<8}{rps:>16.0f}{p99:>10.2f}{rps / base_rps:>13.2f}{p99 / base_p99:>11.2f}")
 PY
