@@ -97,7 +97,7 @@ import Testing
 
     @Test func invalidUTF8IsThrownForA400() {
         var errors: [ValidationErrorItem] = []
-        #expect(throws: InvalidUTF8Error.self) { _ = try WireItem.validate(json: [0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D], errors: &errors) }
+        #expect(throws: JSONParseError.invalidUTF8) { _ = try WireItem.validate(json: [0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D], errors: &errors) }
         #expect(errors.isEmpty)
     }
 

@@ -103,7 +103,8 @@ public struct EndpointPlan: Sendable {
     }
 }
 
-/// Decodes a whole JSON body as one value, collecting errors; throws only for bytes that are not UTF-8.
+/// Decodes a whole JSON body as one value, collecting errors; throws only for a body Python cannot parse
+/// at all (not text, nested too deep, an integer too long), which FastAPI answers with 400.
 struct LoneBodyDecoder: Sendable {
-    let decode: @Sendable ([UInt8], inout [ValidationErrorItem]) throws(InvalidUTF8Error) -> (any Sendable)?
+    let decode: @Sendable ([UInt8], inout [ValidationErrorItem]) throws(JSONParseError) -> (any Sendable)?
 }

@@ -5,7 +5,9 @@ import ApusModels
 
 extension ExtractionContext {
     /// Reads the body once and parses it by FastAPI's rules, before any extractor runs: invalid JSON is a 422
-    /// with only `json_invalid`, bytes that are not UTF-8 a 400, both before dependencies run.
+    /// with only `json_invalid`; bytes that are not text, nesting past ``JSONLimits/maximumDepth`` and integers
+    /// past ``JSONLimits/maximumIntegerDigits`` are a 400 (Python raises something other than
+    /// `JSONDecodeError`); all before dependencies run.
     mutating func prepareBody(loneBodyDecoder: LoneBodyDecoder?) async throws {
         let request = try self.requiredRequest(for: "the body")
         if self.bodyMode == .form {

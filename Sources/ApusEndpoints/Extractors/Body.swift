@@ -44,7 +44,7 @@ public struct Body<Value: SchemaValue>: Extractor {
             )
         )
         let spec = self.spec
-        plan.loneBodyDecoder = LoneBodyDecoder { bytes, errors throws(InvalidUTF8Error) in
+        plan.loneBodyDecoder = LoneBodyDecoder { bytes, errors throws(JSONParseError) in
             DecodedBody(value: try Value.validate(json: bytes, at: ["body"], spec: spec, errors: &errors))
         }
     }

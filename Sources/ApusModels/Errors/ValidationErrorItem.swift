@@ -54,11 +54,32 @@ extension Array where Element == ValidationErrorItem {
     }
 
     /// Writes FastAPI's 422 body into `writer`.
+    ///
+    /// Each item is written field by field, in ``ValidationErrorItem/jsonValue``'s order, rather than through a
+    /// tree: a body with 10^5 extra keys under `extra="forbid"` has 10^5 items.
     public func writeValidationErrorBody(into writer: inout JSONWriter) {
         writer.writeRaw("{\"detail\":[")
         for (index, item) in enumerated() {
             if index > 0 { writer.writeByte(UInt8(ascii: ",")) }
-            writer.write(item.jsonValue)
+            writer.writeRaw("{\"type\":")
+            writer.writeString(item.type)
+            writer.writeRaw(",\"loc\":[")
+            for (position, element) in item.location.enumerated() {
+                if position > 0 { writer.writeByte(UInt8(ascii: ",")) }
+                switch element {
+                case .key(let key): writer.writeString(key)
+                case .index(let index): writer.writeInteger(index)
+                }
+            }
+            writer.writeRaw("],\"msg\":")
+            writer.writeString(item.message)
+            writer.writeRaw(",\"input\":")
+            writer.write(item.input ?? .null)
+            if let context = item.context {
+                writer.writeRaw(",\"ctx\":")
+                writer.write(.object(context))
+            }
+            writer.writeByte(UInt8(ascii: "}"))
         }
         writer.writeRaw("]}")
     }

@@ -7,6 +7,14 @@ enum JSONNumberScanner {
         var end: Int
         var isInteger: Bool
 
+        /// Whether this is an integer Python refuses to convert (more than ``JSONLimits/maximumIntegerDigits``
+        /// digits; JSON allows no leading zeros, so every byte but the sign is a significant digit).
+        func exceedsDigitLimit(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard isInteger, end - start > JSONLimits.maximumIntegerDigits else { return false }
+            let digits = end - start - (bytes[start] == UInt8(ascii: "-") ? 1 : 0)
+            return digits > JSONLimits.maximumIntegerDigits
+        }
+
         /// The number as a value: `.int` when it is integral and fits, `.bigInteger` when it is integral and
         /// does not (Python keeps it exact), `.double` otherwise.
         func value(in bytes: UnsafeBufferPointer<UInt8>) -> JSONValue {

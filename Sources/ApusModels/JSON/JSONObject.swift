@@ -1,7 +1,13 @@
+import OrderedCollections
+
 /// The members of a JSON object in insertion order.
 ///
 /// Assigning to an existing key replaces its value in place, as assigning to a Python `dict` does, so a
 /// parsed object with duplicate keys keeps the first key's position and the last key's value (as `json.loads`).
+///
+/// Members live in an `OrderedDictionary`: lookups and inserts hash the key, so building an object from
+/// 10^5 keys off the wire costs linear time (a scan of an array per key made it quadratic). Equality and
+/// hashing compare the members in order, as they did when the members were an array.
 public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral, RandomAccessCollection {
     /// One member of an object.
     public struct Member: Sendable, Hashable {
@@ -17,17 +23,19 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral, Ra
         }
     }
 
-    /// The members in order.
-    public private(set) var members: [Member]
+    private var storage: OrderedDictionary<String, JSONValue>
+
+    /// The members in order (a copy; iterate the object itself to avoid it).
+    public var members: [Member] { map { $0 } }
 
     /// An empty object.
-    public init() { members = [] }
+    public init() { storage = [:] }
 
     /// An object with these members in this order; later duplicates replace earlier values.
     public init(_ pairs: [(String, JSONValue)]) {
-        members = []
-        members.reserveCapacity(pairs.count)
-        for (key, value) in pairs { self[key] = value }
+        storage = [:]
+        storage.reserveCapacity(pairs.count)
+        for (key, value) in pairs { storage[key] = value }
     }
 
     /// An object from a literal, in the literal's order.
@@ -35,28 +43,28 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral, Ra
 
     /// The value for `key`, or `nil`; setting `nil` removes the member.
     public subscript(key: String) -> JSONValue? {
-        get { members.first(where: { $0.key == key })?.value }
-        set {
-            if let index = members.firstIndex(where: { $0.key == key }) {
-                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
-            } else if let newValue {
-                members.append(Member(key: key, value: newValue))
-            }
-        }
+        get { storage[key] }
+        set { storage[key] = newValue }
     }
 
-    /// Appends a member without looking for an existing key; the caller guarantees `key` is new.
+    /// Appends a member; the caller knows `key` is new. A key that is not new replaces the value in place,
+    /// as the subscript does, so the object never holds a key twice.
     public mutating func appendUnchecked(_ key: String, _ value: JSONValue) {
-        members.append(Member(key: key, value: value))
+        storage.updateValue(value, forKey: key)
     }
+
+    /// Reserves room for `count` members.
+    public mutating func reserveCapacity(_ count: Int) { storage.reserveCapacity(count) }
 
     /// The keys in order.
-    public var keys: [String] { members.map(\.key) }
+    public var keys: [String] { Array(storage.keys) }
 
     /// The first index.
-    public var startIndex: Int { members.startIndex }
+    public var startIndex: Int { 0 }
     /// The end index.
-    public var endIndex: Int { members.endIndex }
+    public var endIndex: Int { storage.count }
     /// The member at `position`.
-    public subscript(position: Int) -> Member { members[position] }
+    public subscript(position: Int) -> Member {
+        Member(key: storage.keys[position], value: storage.values[position])
+    }
 }

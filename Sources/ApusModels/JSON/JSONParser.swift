@@ -4,24 +4,44 @@
 /// parser follows it, because FastAPI parses bodies with `json.loads`. Errors carry Python's message and
 /// position so a `json_invalid` 422 matches FastAPI byte for byte. Lone UTF-16 surrogates in `\u` escapes,
 /// which Python keeps, become U+FFFD because a Swift `String` cannot hold them.
+///
+/// The parser does not recurse: containers being filled are kept on explicit stacks, so its stack use is
+/// constant however deep the text nests, and nesting past ``JSONLimits/maximumDepth`` is
+/// ``JSONParseError/tooDeep`` (Python's `RecursionError`), which also keeps every tree built from the wire
+/// shallow enough for `JSONValue`'s recursive destruction, equality and hashing.
 enum JSONParser {
-    /// Parses a complete document (surrounding whitespace allowed).
+    /// Parses a complete document (surrounding whitespace allowed), in the encoding `json.loads` detects.
     static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         let result: Result<JSONValue, JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
-            var parser = Cursor(bytes: buffer)
-            do throws(ParseFailure) {
-                parser.skipWhitespace()
-                let value = try parser.parseValue()
-                parser.skipWhitespace()
-                if parser.position != buffer.count { throw ParseFailure(message: "Extra data", byteOffset: parser.position) }
-                return .success(value)
-            } catch {
-                if error.message == ParseFailure.invalidUTF8 { return .failure(.invalidUTF8) }
-                return .failure(
-                    .syntax(message: error.message, characterOffset: characterOffset(of: error.byteOffset, in: buffer)))
+            switch JSONTextEncoding.utf8Text(of: buffer) {
+            case .original(let prefixLength): parse(utf8: UnsafeBufferPointer(rebasing: buffer[prefixLength...]))
+            case .transcoded(let utf8): utf8.withUnsafeBufferPointer { parse(utf8: $0) }
+            case .undecodable: .failure(.invalidUTF8)
             }
         }
         return try result.get()
+    }
+
+    /// Parses a complete document that is already UTF-8 (its encoding detected, a byte order mark removed).
+    static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, JSONParseError> {
+        var parser = Cursor(bytes: buffer)
+        do throws(ParseFailure) {
+            parser.skipWhitespace()
+            let value = try parser.parseValue()
+            parser.skipWhitespace()
+            if parser.position != buffer.count { throw .syntax("Extra data", byteOffset: parser.position) }
+            return .success(value)
+        } catch {
+            // Python decodes the whole body before parsing, so bytes that are not UTF-8 anywhere win over any
+            // error the parser found before reaching them.
+            guard String(validating: buffer, as: UTF8.self) != nil else { return .failure(.invalidUTF8) }
+            switch error {
+            case .syntax(let message, let byteOffset):
+                return .failure(.syntax(message: message, characterOffset: characterOffset(of: byteOffset, in: buffer)))
+            case .fatal(let reason):
+                return .failure(reason)
+            }
+        }
     }
 
     /// Parses one value starting at `offset` in a document already known to be valid (used to build error
@@ -41,10 +61,11 @@ enum JSONParser {
         return count
     }
 
-    struct ParseFailure: Error {
-        static let invalidUTF8 = "\u{0}invalid UTF-8"
-        var message: String
-        var byteOffset: Int
+    enum ParseFailure: Error {
+        /// A `JSONDecodeError` with Python's message, at a byte offset.
+        case syntax(String, byteOffset: Int)
+        /// Any other exception `json.loads` raises.
+        case fatal(JSONParseError)
     }
 
     struct Cursor {
@@ -62,14 +83,86 @@ enum JSONParser {
             }
         }
 
-        func fail(_ message: String, _ offset: Int) -> ParseFailure { ParseFailure(message: message, byteOffset: offset) }
+        func fail(_ message: String, _ offset: Int) -> ParseFailure { .syntax(message, byteOffset: offset) }
 
+        enum ContainerKind {
+            case array, object
+            var closing: UInt8 { self == .array ? UInt8(ascii: "]") : UInt8(ascii: "}") }
+        }
+
+        /// Parses one value at `position` (no whitespace before it) and everything nested in it.
         mutating func parseValue() throws(ParseFailure) -> JSONValue {
-            guard position < bytes.count else { throw fail("Expecting value", position) }
+            // The open containers, innermost last. Arrays and objects are on stacks of their own so that adding
+            // a member mutates the innermost one in place rather than copying it.
+            var kinds: [ContainerKind] = []
+            var arrays: [[JSONValue]] = []
+            var objects: [JSONObject] = []
+            var keys: [String] = []
+            while true {
+                var value: JSONValue
+                guard position < bytes.count else { throw fail("Expecting value", position) }
+                switch bytes[position] {
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    // Python enters a recursion level for every container, an empty one too.
+                    guard kinds.count < JSONLimits.maximumDepth else { throw .fatal(.tooDeep) }
+                    let kind: ContainerKind = bytes[position] == UInt8(ascii: "[") ? .array : .object
+                    position += 1
+                    skipWhitespace()
+                    if position < bytes.count, bytes[position] == kind.closing {
+                        position += 1
+                        value = kind == .array ? .array([]) : .object(JSONObject())
+                    } else {
+                        if kind == .array { arrays.append([]) } else { keys.append(try parseKey()); objects.append(JSONObject()) }
+                        kinds.append(kind)
+                        continue
+                    }
+                default:
+                    value = try parseScalar()
+                }
+                // Store the value in its container; close every container that ends here.
+                while true {
+                    guard let kind = kinds.last else { return value }
+                    skipWhitespace()
+                    switch kind {
+                    case .array: arrays[arrays.count - 1].append(value)
+                    case .object: objects[objects.count - 1][keys.removeLast()] = value
+                    }
+                    if position < bytes.count, bytes[position] == kind.closing {
+                        position += 1
+                        kinds.removeLast()
+                        value = kind == .array ? .array(arrays.removeLast()) : .object(objects.removeLast())
+                        continue
+                    }
+                    guard position < bytes.count, bytes[position] == UInt8(ascii: ",") else {
+                        throw fail("Expecting ',' delimiter", position)
+                    }
+                    position += 1
+                    skipWhitespace()
+                    if kind == .object { keys.append(try parseKey()) }
+                    break
+                }
+            }
+        }
+
+        /// A member's key and the `:` after it, with the whitespace around them; at the start of the key.
+        mutating func parseKey() throws(ParseFailure) -> String {
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                throw fail("Expecting property name enclosed in double quotes", position)
+            }
+            let key = try parseString()
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+                throw fail("Expecting ':' delimiter", position)
+            }
+            position += 1
+            skipWhitespace()
+            return key
+        }
+
+        /// A string, literal or number at `position`.
+        mutating func parseScalar() throws(ParseFailure) -> JSONValue {
             switch bytes[position] {
             case UInt8(ascii: "\""): return .string(try parseString())
-            case UInt8(ascii: "{"): return try parseObject()
-            case UInt8(ascii: "["): return try parseArray()
             case UInt8(ascii: "n") where matches("null"): position += 4; return .null
             case UInt8(ascii: "t") where matches("true"): position += 4; return .bool(true)
             case UInt8(ascii: "f") where matches("false"): position += 5; return .bool(false)
@@ -90,64 +183,9 @@ enum JSONParser {
 
         mutating func parseNumber() throws(ParseFailure) -> JSONValue {
             guard let token = JSONNumberScanner.scan(bytes, at: position) else { throw fail("Expecting value", position) }
+            if token.exceedsDigitLimit(in: bytes) { throw .fatal(.integerTooLong) }
             position = token.end
             return token.value(in: bytes)
-        }
-
-        mutating func parseObject() throws(ParseFailure) -> JSONValue {
-            position += 1
-            var object = JSONObject()
-            skipWhitespace()
-            if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-                position += 1
-                return .object(object)
-            }
-            while true {
-                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-                    throw fail("Expecting property name enclosed in double quotes", position)
-                }
-                let key = try parseString()
-                skipWhitespace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
-                    throw fail("Expecting ':' delimiter", position)
-                }
-                position += 1
-                skipWhitespace()
-                object[key] = try parseValue()
-                skipWhitespace()
-                if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-                    position += 1
-                    return .object(object)
-                }
-                guard position < bytes.count, bytes[position] == UInt8(ascii: ",") else {
-                    throw fail("Expecting ',' delimiter", position)
-                }
-                position += 1
-                skipWhitespace()
-            }
-        }
-
-        mutating func parseArray() throws(ParseFailure) -> JSONValue {
-            position += 1
-            var array: [JSONValue] = []
-            skipWhitespace()
-            if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-                position += 1
-                return .array(array)
-            }
-            while true {
-                array.append(try parseValue())
-                skipWhitespace()
-                if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-                    position += 1
-                    return .array(array)
-                }
-                guard position < bytes.count, bytes[position] == UInt8(ascii: ",") else {
-                    throw fail("Expecting ',' delimiter", position)
-                }
-                position += 1
-                skipWhitespace()
-            }
         }
 
         mutating func parseString() throws(ParseFailure) -> String {
@@ -155,7 +193,7 @@ enum JSONParser {
             switch scanner.scan() {
             case .success(let token):
                 position = token.end
-                guard let string = token.decode(in: bytes) else { throw fail(ParseFailure.invalidUTF8, 0) }
+                guard let string = token.decode(in: bytes) else { throw .fatal(.invalidUTF8) }
                 return string
             case .failure(let error):
                 throw fail(error.message, error.byteOffset)

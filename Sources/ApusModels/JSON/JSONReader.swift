@@ -15,10 +15,17 @@ public struct JSONSyntaxError: Error, Sendable {
 ///
 /// The reader borrows the bytes: it is created by ``SchemaValue/validate(json:at:errors:)`` inside
 /// `withUnsafeBufferPointer` and never outlives that call.
+///
+/// Every container is entered through ``beginObject()`` or ``beginArray()`` and left through
+/// ``nextMember(closing:)``, which keep ``depth``: entering a level past ``JSONLimits/maximumDepth`` throws, so
+/// a decoder that recurses once per level (nested arrays, dictionaries, models) uses bounded stack. Skipping
+/// does not recurse at all.
 public struct JSONReader {
     @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
     /// The offset of the next unread byte.
     public var position: Int
+    /// How many containers the reader is inside.
+    @usableFromInline var depth = 0
 
     /// A reader at the start of `bytes`.
     public init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -85,7 +92,9 @@ public struct JSONReader {
 
     /// Reads a number token (the next value must be a number).
     mutating func readNumberToken() throws(JSONSyntaxError) -> JSONNumberScanner.Token {
-        guard let token = JSONNumberScanner.scan(bytes, at: position) else { throw JSONSyntaxError() }
+        guard let token = JSONNumberScanner.scan(bytes, at: position), !token.exceedsDigitLimit(in: bytes) else {
+            throw JSONSyntaxError()
+        }
         position = token.end
         return token
     }
@@ -123,49 +132,70 @@ public struct JSONReader {
         guard consume(literal) else { throw JSONSyntaxError() }
     }
 
-    /// Skips one complete value of any kind.
+    /// Skips one complete value of any kind, checking it as strictly as reading it would.
+    ///
+    /// Iterative, so a value nested 10^6 deep costs no stack; the closing bracket of each open container is
+    /// kept on a small stack of its own, bounded by ``JSONLimits/maximumDepth``.
     public mutating func skipValue() throws(JSONSyntaxError) {
-        switch peek() {
-        case .string: try validateUTF8(try readStringToken())
-        case .number: _ = try readNumberToken()
-        case .nonFiniteNumber: _ = try readNonFiniteNumber()
-        case .true: try readLiteral("true")
-        case .false: try readLiteral("false")
-        case .null: try readLiteral("null")
-        case .invalid: throw JSONSyntaxError()
-        case .object:
-            if try beginObject() { return }
-            repeat {
-                _ = try readKeyToken()
-                try skipValue()
-            } while try nextMember(closing: UInt8(ascii: "}"))
-        case .array:
-            if try beginArray() { return }
-            repeat { try skipValue() } while try nextMember(closing: UInt8(ascii: "]"))
+        var closers: [UInt8] = []
+        while true {
+            switch peek() {
+            case .string: try validateUTF8(try readStringToken())
+            case .number: _ = try readNumberToken()
+            case .nonFiniteNumber: _ = try readNonFiniteNumber()
+            case .true: try readLiteral("true")
+            case .false: try readLiteral("false")
+            case .null: try readLiteral("null")
+            case .invalid: throw JSONSyntaxError()
+            case .object:
+                if try !beginObject() {
+                    closers.append(UInt8(ascii: "}"))
+                    _ = try readKeyToken()
+                    continue
+                }
+            case .array:
+                if try !beginArray() {
+                    closers.append(UInt8(ascii: "]"))
+                    continue
+                }
+            }
+            // A value ended: move to the next member of the innermost open container, closing those that end.
+            while let closer = closers.last {
+                if try nextMember(closing: closer) {
+                    if closer == UInt8(ascii: "}") { _ = try readKeyToken() }
+                    break
+                }
+                closers.removeLast()
+            }
+            if closers.isEmpty { return }
         }
     }
 
-    /// Consumes `{`; returns `true` if the object is empty (and consumes `}` too).
+    /// Consumes `{`; returns `true` if the object is empty (and consumes `}` too). Throws when the object
+    /// would nest deeper than ``JSONLimits/maximumDepth``.
     @inlinable
     public mutating func beginObject() throws(JSONSyntaxError) -> Bool {
-        position += 1
-        skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-            position += 1
-            return true
-        }
-        return false
+        try beginContainer(closing: UInt8(ascii: "}"))
     }
 
-    /// Consumes `[`; returns `true` if the array is empty (and consumes `]` too).
+    /// Consumes `[`; returns `true` if the array is empty (and consumes `]` too). Throws when the array
+    /// would nest deeper than ``JSONLimits/maximumDepth``.
     @inlinable
     public mutating func beginArray() throws(JSONSyntaxError) -> Bool {
+        try beginContainer(closing: UInt8(ascii: "]"))
+    }
+
+    @inlinable
+    mutating func beginContainer(closing: UInt8) throws(JSONSyntaxError) -> Bool {
+        // An empty container counts too: Python enters a recursion level for `[]` as for `[1]`.
+        guard depth < JSONLimits.maximumDepth else { throw JSONSyntaxError() }
         position += 1
         skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+        if position < bytes.count, bytes[position] == closing {
             position += 1
             return true
         }
+        depth += 1
         return false
     }
 
@@ -188,7 +218,8 @@ public struct JSONReader {
         return key
     }
 
-    /// After a member or element: consumes `,` and returns `true`, or consumes `closing` and returns `false`.
+    /// After a member or element: consumes `,` and returns `true`, or consumes `closing` and returns `false`
+    /// (leaving the container).
     @inlinable
     public mutating func nextMember(closing: UInt8) throws(JSONSyntaxError) -> Bool {
         skipWhitespace()
@@ -196,7 +227,10 @@ public struct JSONReader {
         let byte = bytes[position]
         position += 1
         if byte == UInt8(ascii: ",") { return true }
-        if byte == closing { return false }
+        if byte == closing {
+            depth -= 1
+            return false
+        }
         throw JSONSyntaxError()
     }
 

@@ -117,7 +117,48 @@ public struct JSONWriter: Sendable {
     }
 
     /// Any ``JSONValue``.
+    ///
+    /// Iterative: the open containers and the index of the next member in each are kept on a stack of their
+    /// own, so a value nested arbitrarily deep (one built in code; trees parsed from the wire stop at
+    /// ``JSONLimits/maximumDepth``) is written with constant call-stack use.
     public mutating func write(_ value: JSONValue) {
+        guard let first = writeScalarOrOpen(value) else { return }
+        var open: [(container: JSONValue, next: Int)] = [(first, 0)]
+        while let (container, next) = open.last {
+            let child: JSONValue
+            switch container {
+            case .array(let array):
+                guard next < array.count else {
+                    writeByte(UInt8(ascii: "]"))
+                    open.removeLast()
+                    continue
+                }
+                if next > 0 { writeByte(UInt8(ascii: ",")) }
+                child = array[next]
+            case .object(let object):
+                guard next < object.count else {
+                    writeByte(UInt8(ascii: "}"))
+                    open.removeLast()
+                    continue
+                }
+                if next > 0 { writeByte(UInt8(ascii: ",")) }
+                let member = object[next]
+                writeString(member.key)
+                writeByte(UInt8(ascii: ":"))
+                child = member.value
+            default:
+                // Only non-empty arrays and objects are pushed.
+                open.removeLast()
+                continue
+            }
+            open[open.count - 1].next = next + 1
+            if let opened = writeScalarOrOpen(child) { open.append((opened, 0)) }
+        }
+    }
+
+    /// Writes a scalar or an empty container whole; writes the opening bracket of a non-empty container and
+    /// returns it, for ``write(_:)`` to fill.
+    private mutating func writeScalarOrOpen(_ value: JSONValue) -> JSONValue? {
         switch value {
         case .null: writeNull()
         case .bool(let bool): writeBool(bool)
@@ -126,21 +167,20 @@ public struct JSONWriter: Sendable {
         case .double(let double): writeDouble(double)
         case .string(let string): writeString(string)
         case .array(let array):
+            guard !array.isEmpty else {
+                writeRaw("[]")
+                return nil
+            }
             writeByte(UInt8(ascii: "["))
-            for (index, element) in array.enumerated() {
-                if index > 0 { writeByte(UInt8(ascii: ",")) }
-                write(element)
-            }
-            writeByte(UInt8(ascii: "]"))
+            return value
         case .object(let object):
-            writeByte(UInt8(ascii: "{"))
-            for (index, member) in object.enumerated() {
-                if index > 0 { writeByte(UInt8(ascii: ",")) }
-                writeString(member.key)
-                writeByte(UInt8(ascii: ":"))
-                write(member.value)
+            guard !object.isEmpty else {
+                writeRaw("{}")
+                return nil
             }
-            writeByte(UInt8(ascii: "}"))
+            writeByte(UInt8(ascii: "{"))
+            return value
         }
+        return nil
     }
 }

@@ -3,10 +3,18 @@
 /// Errors must come out in field order (Pydantic validates field by field) even though keys arrive in
 /// document order; each field's errors are remembered as a segment and the segments are put in field order
 /// at the end. Segments are only stored once an error occurs, so a valid object allocates nothing here.
+///
+/// A key that comes again replaces the earlier value, as in the `dict` `json.loads` builds: the earlier
+/// occurrence's errors are dropped, and a repeated forbidden extra key is reported once, at its first position,
+/// with its last value. Both are found through hash maps, so 10^5 repeated keys cost linear time.
 public struct ModelDecodingState {
     struct Segment {
         var field: Int
         var range: Range<Int>
+        /// Where the segment sorts among those of the same field: its own index, or for a repeated extra key
+        /// the first occurrence's.
+        var order: Int
+        var isDiscarded = false
     }
 
     let objectStart: Int
@@ -19,6 +27,11 @@ public struct ModelDecodingState {
     var hasMoreMembers: Bool
     var valuePending = false
     var locationPushed = false
+    /// The latest segment of each field that had errors, by field index.
+    var latestSegment: [Int: Int] = [:]
+    /// The segment of each forbidden extra key seen, by key.
+    var extraSegments: [String: Int] = [:]
+    var hasDiscardedSegments = false
 
     init(objectStart: Int, errorStart: Int, hasMoreMembers: Bool) {
         self.objectStart = objectStart
@@ -32,6 +45,12 @@ public struct ModelDecodingState {
 
     mutating func markSeen(_ index: Int) {
         if index < 64 { seenLow |= 1 << UInt64(index) } else { seenHigh |= 1 << UInt64(index - 64) }
+    }
+
+    /// Drops the errors of an earlier occurrence of a key that came again.
+    mutating func discard(segment index: Int) {
+        segments[index].isDiscarded = true
+        hasDiscardedSegments = true
     }
 }
 
@@ -75,6 +94,9 @@ extension ValidatingDecoder {
                 fieldIndex = table.index(ofKey: key, hint: state.currentField + 1)
             }
             if let fieldIndex {
+                if state.wasSeen(fieldIndex), let earlier = state.latestSegment.removeValue(forKey: fieldIndex) {
+                    state.discard(segment: earlier)
+                }
                 state.markSeen(fieldIndex)
                 state.currentField = fieldIndex
                 state.segmentStart = errors.count
@@ -88,10 +110,16 @@ extension ValidatingDecoder {
             if table.extraKeys == .forbid {
                 let key = keyToken.decode(in: reader.bytes) ?? ""
                 let segmentStart = errors.count
+                var order = state.segments.count
+                if let earlier = state.extraSegments[key] {
+                    order = state.segments[earlier].order
+                    state.discard(segment: earlier)
+                }
                 location.append(.key(key))
                 try rejectValue(.extraForbidden)
                 location.removeLast()
-                state.segments.append(.init(field: table.fields.count, range: segmentStart..<errors.count))
+                state.extraSegments[key] = state.segments.count
+                state.segments.append(.init(field: table.fields.count, range: segmentStart..<errors.count, order: order))
             } else {
                 try reader.skipValue()
             }
@@ -104,7 +132,8 @@ extension ValidatingDecoder {
         location.removeLast()
         state.locationPushed = false
         if errors.count > state.segmentStart {
-            state.segments.append(.init(field: state.currentField, range: state.segmentStart..<errors.count))
+            state.latestSegment[state.currentField] = state.segments.count
+            state.segments.append(.init(field: state.currentField, range: state.segmentStart..<errors.count, order: state.segments.count))
         }
     }
 
@@ -120,20 +149,21 @@ extension ValidatingDecoder {
             location.append(.key(field.wireName))
             record(.missing, input: input)
             location.removeLast()
-            state.segments.append(.init(field: index, range: start..<errors.count))
+            state.segments.append(.init(field: index, range: start..<errors.count, order: state.segments.count))
         }
         guard errors.count > state.errorStart else { return true }
-        let isOrdered = zip(state.segments, state.segments.dropFirst()).allSatisfy { $0.field <= $1.field }
+        let isOrdered = !state.hasDiscardedSegments && zip(state.segments, state.segments.dropFirst()).allSatisfy { $0.field <= $1.field }
         if !isOrdered {
-            let ordered = state.segments.enumerated().sorted { lhs, rhs in
-                lhs.element.field != rhs.element.field ? lhs.element.field < rhs.element.field : lhs.offset < rhs.offset
+            let ordered = state.segments.filter { !$0.isDiscarded }.sorted { lhs, rhs in
+                lhs.field != rhs.field ? lhs.field < rhs.field : lhs.order < rhs.order
             }
             var reordered: [ValidationErrorItem] = []
             reordered.reserveCapacity(errors.count - state.errorStart)
-            for segment in ordered { reordered.append(contentsOf: errors[segment.element.range]) }
+            for segment in ordered { reordered.append(contentsOf: errors[segment.range]) }
             errors.replaceSubrange(state.errorStart..<errors.count, with: reordered)
         }
-        return false
+        // Every error may have belonged to occurrences that later ones replaced.
+        return errors.count == state.errorStart
     }
 
     /// Runs the model's own validator after its fields passed; a thrown error becomes `value_error` at the

@@ -5,8 +5,9 @@
 /// **Decode and validate a body.** ``SchemaValue/validate(json:at:errors:)`` reads JSON bytes, collects
 /// *every* error with its full location (prefix it with `["body"]`) and returns the value or `nil`. Invalid
 /// JSON gives FastAPI's single `json_invalid` item (`loc: ["body", <character offset>]`, `input: {}`,
-/// `ctx.error`: Python's message). It throws ``InvalidUTF8Error`` only for bytes that are not UTF-8, which
-/// FastAPI answers with a 400 instead of a 422. Values already parsed: ``SchemaValue/validate(jsonValue:at:errors:)``.
+/// `ctx.error`: Python's message). It throws ``JSONParseError`` only where Python raises something other than
+/// `JSONDecodeError` (bytes that are not text, nesting past ``JSONLimits/maximumDepth``, integers past
+/// ``JSONLimits/maximumIntegerDigits``), which FastAPI answers with a 400 instead of a 422. Values already parsed: ``SchemaValue/validate(jsonValue:at:errors:)``.
 ///
 /// **Values from strings** (path, query, header, cookie, form): ``SchemaValue/validate(parameter:at:spec:errors:)``
 /// and ``SchemaValue/validate(parameters:at:spec:errors:)`` (repeated query keys into an array), with
