@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Decode-and-validate and encode throughput of ApusModels against Foundation's JSONDecoder/JSONEncoder on the
-// same types, built in release by run.sh. A plain harness, not a test.
+// same types, built in release by run.sh; and the cost of hostile JSON shapes per MiB, by run-hostile.sh.
+// Plain harnesses, not tests.
 let package = Package(
     name: "apus-models-benchmarks",
     platforms: [.macOS(.v15)],
@@ -14,6 +15,10 @@ let package = Package(
         .executableTarget(
             name: "ModelsBenchmark",
             dependencies: [.product(name: "ApusModels", package: "apus")]
-        )
+        ),
+        .executableTarget(
+            name: "HostileJSONBenchmark",
+            dependencies: [.product(name: "ApusModels", package: "apus")]
+        ),
     ]
 )
