@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 public import ServiceLifecycle
+import Logging
 import Synchronization
 import UnixSignals
 
@@ -41,7 +42,9 @@ extension App {
         AppService(app: self, configuration: configuration, onServerRunning: onServerRunning)
     }
 
-    func serve(
+    /// Serves until `gracefulShutdownSignals` (or the enclosing group) stop it; a second signal cancels what is
+    /// still running. `package` so that tests can use signals of their own.
+    package func serve(
         configuration: ServerConfiguration,
         gracefulShutdownSignals: [UnixSignal],
         onServerRunning: (@Sendable (_ port: Int) async -> Void)? = nil
@@ -53,14 +56,28 @@ extension App {
             logger: self.logger,
             onServerRunning: onServerRunning
         )
-        let group = ServiceGroup(
-            services: self.services + [server],
-            gracefulShutdownSignals: gracefulShutdownSignals,
-            logger: self.logger
-        )
+        // The group traps no signals itself: the first signal starts a graceful shutdown, and a second one, as in
+        // uvicorn, stops waiting for in-flight work (ServiceGroup wants graceful and cancelling signals disjoint).
+        let group = ServiceGroup(services: self.services + [server], gracefulShutdownSignals: [], logger: self.logger)
         var serveError: (any Error)?
         do {
-            try await group.run()
+            try await withThrowingTaskGroup(of: ServeOutcome.self) { tasks in
+                tasks.addTask {
+                    try await group.run()
+                    return .served
+                }
+                if !gracefulShutdownSignals.isEmpty {
+                    tasks.addTask { [logger = self.logger] in
+                        await Self.watchSignals(gracefulShutdownSignals, shuttingDown: group, logger: logger)
+                    }
+                }
+                let first = try await tasks.next()
+                tasks.cancelAll()
+                if first == .forcedExit {
+                    // Cancelling the group cancels every connection task; what they throw on the way out is moot.
+                    _ = try? await tasks.next()
+                }
+            }
         } catch {
             serveError = error
         }
@@ -102,6 +119,33 @@ extension App {
             }
         }
         logger.info("Application shutdown complete.")
+    }
+}
+
+extension App {
+    /// How serving ended.
+    enum ServeOutcome: Sendable {
+        case served
+        /// A second shutdown signal arrived during a graceful shutdown.
+        case forcedExit
+        /// The signal watcher was cancelled because serving ended first.
+        case signalsNoLongerWatched
+    }
+
+    /// Turns the first of `signals` into a graceful shutdown of `group` and returns at the second.
+    static func watchSignals(_ signals: [UnixSignal], shuttingDown group: ServiceGroup, logger: Logger) async -> ServeOutcome {
+        var received = 0
+        for await signal in await UnixSignalsSequence(trapping: signals) {
+            received += 1
+            if received == 1 {
+                logger.debug("Received \(signal): shutting down gracefully")
+                await group.triggerGracefulShutdown()
+            } else {
+                logger.warning("Received \(signal) again: not waiting for in-flight requests")
+                return .forcedExit
+            }
+        }
+        return .signalsNoLongerWatched
     }
 }
 

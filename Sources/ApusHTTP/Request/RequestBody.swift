@@ -154,3 +154,15 @@ where Buffers.Element == ByteBuffer, Buffers.AsyncIterator: SendableMetatype {
         return try await self.iterator?.next()
     }
 }
+
+/// Why the server could not read a request body from the connection. The application sees it thrown while
+/// reading the body; whatever it answers, the server replaces that answer with its own (400 or 408) and closes
+/// the connection, because the request itself is broken.
+public enum RequestBodyReadError: Error, Sendable, Hashable {
+    /// The body's framing is invalid: a bad chunk size or extension, missing CRLF after chunk data, or a framing
+    /// field (`content-length`, `transfer-encoding`) in the trailers. Answered 400.
+    case malformed
+    /// The client sent the body too slowly (``ServerConfiguration/bodyReadTimeout`` or
+    /// ``ServerConfiguration/minimumBodyDataRate``). Answered 408.
+    case timedOut
+}

@@ -32,8 +32,11 @@ final class ConnectionGuardState {
 
     /// Requests whose head arrived and whose response is not complete.
     private(set) var pendingRequests = 0
-    /// Bytes received since the connection last became idle, while no request is pending.
+    /// Bytes received towards the head the parser is reading.
     var headBytes = 0
+    /// Whether the parser is between messages or inside a head (not inside a body): only then do received bytes
+    /// count towards the head-size limit, so a body drained after its response is not held against the next head.
+    private(set) var parsingHead = true
     /// Set when a limit was broken; the connection reads nothing more.
     var failed = false
 
@@ -77,8 +80,15 @@ final class ConnectionGuardState {
     func headReceived() {
         self.pendingRequests += 1
         self.headBytes = 0
+        self.parsingHead = false
         self.idleDeadline = nil
         self.headerDeadline = nil
+    }
+
+    /// A request's body (or its absence) ended; the parser reads a head next.
+    func messageEnded() {
+        self.parsingHead = true
+        self.headBytes = 0
     }
 
     /// A response was written completely.
@@ -154,17 +164,19 @@ final class ConnectionByteGuard: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !self.state.failed else { return }
-        if self.state.pendingRequests == 0 {
+        let countsTowardsHead = self.state.parsingHead
+        if countsTowardsHead {
             let bytes = self.unwrapInboundIn(data).readableBytes
-            if self.state.headBytes == 0, bytes > 0 {
+            if self.state.pendingRequests == 0, self.state.headBytes == 0, bytes > 0 {
                 self.state.headStarted()
             }
             self.state.headBytes += bytes
         }
         context.fireChannelRead(data)
-        // The parser runs synchronously inside fireChannelRead: if the bytes held a whole head, it has already been
-        // counted, so only bytes that still have not produced a head are held against the limit.
-        if self.state.pendingRequests == 0, self.state.headBytes > self.state.maxHeadSize {
+        // The parser runs synchronously inside fireChannelRead: a head it completed reset the count, so only bytes
+        // that still have not produced a head are held against the limit. (A head completed within one read is
+        // measured whole when it is validated.)
+        if countsTowardsHead, self.state.parsingHead, self.state.headBytes > self.state.maxHeadSize {
             self.state.failed = true
             self.state.stop()
             context.fireErrorCaught(HTTPHeadTooLargeError())
@@ -174,9 +186,10 @@ final class ConnectionByteGuard: ChannelInboundHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is ChannelShouldQuiesceEvent {
             self.state.control.requestClose()
-            // Idle (no request pending and no part of a head received): nothing to finish, close now. Otherwise the
-            // request loop sees the close request and closes after the response in flight.
-            if self.state.pendingRequests == 0, self.state.headBytes == 0 {
+            // No request pending (idle, or only part of a head received, which is not a request yet): nothing to
+            // finish, close now. Otherwise the request loop sees the close request and closes after the response in
+            // flight.
+            if self.state.pendingRequests == 0 {
                 self.state.stop()
                 context.close(promise: nil)
             }

@@ -20,17 +20,37 @@ final class ConnectionRequestParts: @unchecked Sendable {
     /// Bumped at each new request so a leaked body cannot read the next request's parts.
     private var generation = 0
 
-    private let executor: EventLoopTaskExecutor
+    /// Why reading the current request's body failed, when the failure is the client's (the server answers it).
+    private(set) var bodyFailure: RequestBodyReadError?
+    /// The request in flight asked for a protocol upgrade that was not made: parsing resumes after its body.
+    private var resumesParsingAfterUpgrade = false
+    /// How long the application has waited for this request's body so far (for the minimum data rate).
+    private var bodyWaited: Duration = .zero
 
-    init(bridge: NIOLoopBound<HTTPRequestPartBridge>, executor: EventLoopTaskExecutor) {
+    private let executor: EventLoopTaskExecutor
+    private let bodyReadTimeout: Duration?
+    private let minimumBodyDataRate: MinimumDataRate?
+
+    init(
+        bridge: NIOLoopBound<HTTPRequestPartBridge>,
+        executor: EventLoopTaskExecutor,
+        bodyReadTimeout: Duration?,
+        minimumBodyDataRate: MinimumDataRate?
+    ) {
         self.bridge = bridge
         self.executor = executor
+        self.bodyReadTimeout = bodyReadTimeout
+        self.minimumBodyDataRate = minimumBodyDataRate
     }
 
     /// The next part that is not a body part of the current request: the next head, or `nil` at the end.
     func nextHead() async throws -> HTTPRequestHead? {
         while !self.bodyFinished {
             _ = try await self.nextBodyBuffer(generation: self.generation)
+        }
+        if self.resumesParsingAfterUpgrade {
+            self.resumesParsingAfterUpgrade = false
+            try self.bridge.value.resumeParsingAfterIgnoredUpgrade()
         }
         guard let part = try await self.bridge.value.next() else { return nil }
         guard case .head(let head) = part else {
@@ -40,7 +60,21 @@ final class ConnectionRequestParts: @unchecked Sendable {
         self.generation += 1
         self.bodyFinished = false
         self.bodyBytesRead = 0
+        self.bodyFailure = nil
+        self.bodyWaited = .zero
         return head
+    }
+
+    /// Marks that the current request asked to upgrade the protocol (the decoder then stops), and that it is
+    /// answered as plain HTTP, so parsing must resume once its body is read.
+    func upgradeIgnored() {
+        self.resumesParsingAfterUpgrade = true
+    }
+
+    /// Waits, before the next request is read, until the responses written so far have drained below the
+    /// channel's high watermark; `false` if the client left them unread for `timeout`, or went away.
+    func waitUntilWritable(timeout: Duration?) async -> Bool {
+        await self.bridge.value.waitUntilWritable(deadline: timeout.map { .now() + TimeAmount($0) })
     }
 
     /// Marks that the current request expects a `100 Continue` before its body is read.
@@ -75,7 +109,21 @@ final class ConnectionRequestParts: @unchecked Sendable {
             channel.writeAndFlush(ByteBuffer(string: "HTTP/1.1 100 Continue\r\n\r\n"), promise: nil)
         }
         while true {
-            guard let part = try await self.bridge.value.next() else {
+            let part: HTTPServerRequestPart?
+            let waitStart = NIODeadline.now()
+            do {
+                part = try await self.bridge.value.next(deadline: self.bodyDeadline(from: waitStart))
+            } catch {
+                self.bodyFinished = true
+                switch error {
+                case let error as RequestBodyReadError: self.bodyFailure = error
+                case is HTTPParserError: self.bodyFailure = .malformed
+                default: break
+                }
+                throw self.bodyFailure ?? error
+            }
+            self.bodyWaited += Duration(NIODeadline.now() - waitStart)
+            guard let part else {
                 self.bodyFinished = true
                 throw ChannelError.eof
             }
@@ -84,13 +132,30 @@ final class ConnectionRequestParts: @unchecked Sendable {
                 if buffer.readableBytes == 0 { continue }
                 self.bodyBytesRead += buffer.readableBytes
                 return buffer
-            case .end:
+            case .end(let trailers):
                 self.bodyFinished = true
+                // RFC 9110 §6.5.1: a trailer must not carry framing; one that does is a smuggling attempt.
+                if let trailers, trailers.contains(name: "content-length") || trailers.contains(name: "transfer-encoding") {
+                    self.bodyFailure = .malformed
+                    throw RequestBodyReadError.malformed
+                }
                 return nil
             case .head:
                 throw HTTPParserError.invalidInternalState
             }
         }
+    }
+
+    /// When the body bytes the application is about to wait for are late: the sooner of the read timeout and the
+    /// moment the body's average rate, counted over the time spent waiting, falls below the minimum.
+    private func bodyDeadline(from now: NIODeadline) -> NIODeadline? {
+        var deadline = self.bodyReadTimeout.map { now + TimeAmount($0) }
+        if let rate = self.minimumBodyDataRate, rate.bytesPerSecond > 0 {
+            let allowed = max(rate.gracePeriod, .seconds(Double(self.bodyBytesRead) / Double(rate.bytesPerSecond)))
+            let rateDeadline = now + TimeAmount(allowed - self.bodyWaited)
+            deadline = deadline.map { min($0, rateDeadline) } ?? rateDeadline
+        }
+        return deadline
     }
 
     /// Whether the client waits for a `100 Continue` that has not been sent.

@@ -1,4 +1,5 @@
 import HTTPTypes
+import NIOCore
 
 /// Applies `X-Forwarded-For` and `X-Forwarded-Proto` from trusted proxies only, as uvicorn's
 /// `ProxyHeadersMiddleware` does: the client is the right-most forwarded address that is not itself a trusted
@@ -33,12 +34,21 @@ struct ForwardedHeaders: Sendable {
             } else {
                 client = hops.last { !self.trusted.contains($0) } ?? hops.first
             }
-            if let client {
+            // Only an IP address can name the client: anything else in the header would reach the access log and
+            // the application as if it were one (log forging).
+            if let client, Self.isIPAddress(client) {
                 info.clientHost = client
                 info.clientPort = nil
             }
         }
         return info
+    }
+}
+
+extension ForwardedHeaders {
+    /// Whether `text` is an IPv4 or IPv6 address in its textual form (as `inet_pton` reads it).
+    static func isIPAddress(_ text: String) -> Bool {
+        (try? SocketAddress(ipAddress: text, port: 0)) != nil
     }
 }
 
@@ -49,9 +59,6 @@ extension HTTPField.Name {
 
 extension String {
     func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while slice.first == " " || slice.first == "\t" { slice.removeFirst() }
-        while slice.last == " " || slice.last == "\t" { slice.removeLast() }
-        return String(slice)
+        String(Substring(self).trimmingSpaces())
     }
 }

@@ -22,13 +22,20 @@ struct HTTPConnection: Sendable {
     private static let internalServerError = ByteBuffer(string: "Internal Server Error")
     private static let invalidRequest = ByteBuffer(string: "Invalid HTTP request received.")
     private static let headTooLarge = ByteBuffer(string: "Request Header Fields Too Large")
+    private static let notImplemented = ByteBuffer(string: "Not Implemented")
+    private static let requestTimeout = ByteBuffer(string: "Request Timeout")
 
     func serve(_ accepted: AcceptedConnection) async {
         let channel = accepted.channel
         let remoteAddress = channel.remoteAddress
         let remoteHost = remoteAddress?.ipAddress
         let remotePort = remoteAddress?.port
-        let parts = ConnectionRequestParts(bridge: accepted.bridge, executor: accepted.executor)
+        let parts = ConnectionRequestParts(
+            bridge: accepted.bridge,
+            executor: accepted.executor,
+            bodyReadTimeout: self.configuration.bodyReadTimeout,
+            minimumBodyDataRate: self.configuration.minimumBodyDataRate
+        )
         while true {
             let head: HTTPRequestHead
             do {
@@ -48,6 +55,20 @@ struct HTTPConnection: Sendable {
             )
             parts.responseCompleted()
             guard keepAlive else { break }
+            // Read the next request only once the responses so far have drained: a client that pipelines and never
+            // reads would otherwise make the server queue every response.
+            guard await parts.waitUntilWritable(timeout: self.configuration.responseWriteTimeout) else { break }
+        }
+        // Let what is written reach the socket before closing (a client that half-closed still reads its answers),
+        // but no longer than a client may leave answers unread.
+        if channel.isActive {
+            let flushed = channel.eventLoop.makePromise(of: Void.self)
+            channel.writeAndFlush(channel.allocator.buffer(capacity: 0), promise: flushed)
+            let deadline = self.configuration.responseWriteTimeout.map { timeout in
+                channel.eventLoop.scheduleTask(in: TimeAmount(timeout)) { channel.close(promise: nil) }
+            }
+            try? await flushed.futureResult.get()
+            deadline?.cancel()
         }
         try? await channel.close()
     }
@@ -63,10 +84,19 @@ struct HTTPConnection: Sendable {
     ) async -> Bool {
         let start = ContinuousClock.now
         let isHEAD = head.method == .HEAD
-        guard let requestHead = Self.makeHTTPRequest(head) else {
-            await self.answerProtocolError(HTTPParserError.invalidMethod, on: channel)
+        let requestHead: HTTPRequest
+        switch RequestHeadValidation.validate(head, maxHeadSize: self.configuration.maxHeadSize) {
+        case .success(let validated):
+            requestHead = validated
+        case .failure(let rejection):
+            self.logger.debug("Refused request head", metadata: ["reason": "\(rejection)", "path": "\(head.uri)"])
+            await self.answerProtocolError(rejection, on: channel, bodyMayFollow: true)
             return false
         }
+        // CONNECT turns the connection into a tunnel, which this server does not offer; any other upgrade request
+        // is answered as plain HTTP and parsing resumes after it.
+        var mustClose = head.method == .CONNECT
+        if RequestHeadValidation.isUpgradeRequest(head) { parts.upgradeIgnored() }
         let declaredLength = head.headers.first(name: "content-length").flatMap { Int($0) }
         let isChunked = head.headers.contains(name: "transfer-encoding")
         // Without content-length or transfer-encoding a request has no body (RFC 9112 §6.3).
@@ -95,23 +125,31 @@ struct HTTPConnection: Sendable {
         }
 
         var response: Response
-        var forceClose = false
         if acquired {
             do {
                 response = try await self.responder.respond(to: request)
             } catch {
-                self.logger.error(
-                    "Unhandled error in application",
-                    metadata: ["error": "\(String(reflecting: error))", "path": "\(head.uri)"]
-                )
+                if parts.bodyFailure == nil {
+                    self.logger.error(
+                        "Unhandled error in application",
+                        metadata: ["error": "\(String(reflecting: error))", "path": "\(head.uri)"]
+                    )
+                }
                 response = Self.plainTextResponse(.internalServerError, Self.internalServerError)
             }
         } else {
             response = Self.plainTextResponse(.serviceUnavailable, Self.serviceUnavailable)
-            forceClose = true
+            mustClose = true
+        }
+        if let failure = parts.bodyFailure {
+            // The request itself was broken (or its body too slow): whatever the application made of the error,
+            // the answer is the server's, and the connection cannot be trusted for another request.
+            self.logger.debug("Request body could not be read", metadata: ["reason": "\(failure)", "path": "\(head.uri)"])
+            response = Self.bodyFailureResponse(failure)
+            mustClose = true
         }
 
-        var keepAlive = head.isKeepAlive && !control.shouldClose && !forceClose
+        var keepAlive = head.isKeepAlive && !control.shouldClose && !mustClose
         if !parts.bodyFinished {
             // The application did not read the whole body. A small known remainder is drained to keep the
             // connection; otherwise (or when the client is still waiting for 100 Continue) it is closed.
@@ -136,7 +174,7 @@ struct HTTPConnection: Sendable {
             return false
         }
         if !keepAlive {
-            await self.closeAfter(written.lastWrite, channel: channel, bodyLeft: !parts.bodyFinished)
+            await self.closeAfter(written.lastWrite, channel: channel, bodyLeft: !parts.bodyFinished || parts.bodyFailure != nil)
             return false
         }
         return true
@@ -230,19 +268,30 @@ struct HTTPConnection: Sendable {
         deadline.cancel()
     }
 
-    private func answerProtocolError(_ error: any Error, on channel: any Channel) async {
+    /// Answers a request the server refuses itself, then closes. `bodyMayFollow`: the client may still be sending
+    /// a body, so the close lingers until it has read the answer.
+    private func answerProtocolError(_ error: any Error, on channel: any Channel, bodyMayFollow: Bool = false) async {
         let response: Response
         switch error {
-        case is HTTPHeadTooLargeError, HTTPParserError.headerOverflow:
+        case is HTTPHeadTooLargeError, HTTPParserError.headerOverflow, RequestHeadRejection.headTooLarge:
             response = Self.plainTextResponse(.requestHeaderFieldsTooLarge, Self.headTooLarge)
-        case is HTTPParserError:
+        case is HTTPParserError, RequestHeadRejection.invalid:
             response = Self.plainTextResponse(.badRequest, Self.invalidRequest)
+        case RequestHeadRejection.unsupportedTransferCoding:
+            response = Self.plainTextResponse(.notImplemented, Self.notImplemented)
         default:
             return
         }
         guard channel.isActive else { return }
         let outcome = await self.write(response, isHEAD: false, keepAlive: false, httpVersion: .http1_1, on: channel)
-        await self.closeAfter(outcome.lastWrite, channel: channel, bodyLeft: false)
+        await self.closeAfter(outcome.lastWrite, channel: channel, bodyLeft: bodyMayFollow)
+    }
+
+    private static func bodyFailureResponse(_ failure: RequestBodyReadError) -> Response {
+        switch failure {
+        case .malformed: Self.plainTextResponse(.badRequest, Self.invalidRequest)
+        case .timedOut: Self.plainTextResponse(.requestTimeout, Self.requestTimeout)
+        }
     }
 
     /// The server's own plain-text responses, with uvicorn's header order (type before length).
@@ -268,31 +317,6 @@ struct HTTPConnection: Sendable {
                 "client": "\(client)",
             ]
         )
-    }
-
-    /// Converts NIO's parsed head to swift-http-types' `HTTPRequest` without Foundation URL parsing.
-    static func makeHTTPRequest(_ head: HTTPRequestHead) -> HTTPRequest? {
-        guard let method = HTTPRequest.Method(head.method.rawValue) else { return nil }
-        var path = head.uri
-        if !path.hasPrefix("/"), path != "*" {
-            // absolute-form (RFC 9112 §3.2.2): keep only the path and query.
-            let utf8 = Array(path.utf8)
-            if let colon = utf8.firstIndex(of: UInt8(ascii: ":")), utf8[colon...].starts(with: "://".utf8) {
-                let authorityStart = colon + 3
-                let pathStart = utf8[authorityStart...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }
-                path = pathStart.map { String(decoding: utf8[$0...], as: UTF8.self) } ?? "/"
-                if path.hasPrefix("?") { path = "/" + path }
-            }
-        }
-        var fields = HTTPFields()
-        fields.reserveCapacity(head.headers.count)
-        var authority: String?
-        for (name, value) in head.headers {
-            guard let fieldName = HTTPField.Name(name) else { continue }
-            if authority == nil, fieldName.canonicalName == "host" { authority = value }
-            fields.append(HTTPField(name: fieldName, value: value))
-        }
-        return HTTPRequest(method: method, scheme: nil, authority: authority, path: path, headerFields: fields)
     }
 }
 

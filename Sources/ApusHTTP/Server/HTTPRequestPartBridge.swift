@@ -18,6 +18,11 @@ final class HTTPRequestPartBridge: ChannelDuplexHandler {
     private var buffer: [HTTPServerRequestPart] = []
     private var bufferStart = 0
     private var waiter: CheckedContinuation<HTTPServerRequestPart?, any Error>?
+    /// Fails ``waiter`` with ``RequestBodyReadError/timedOut`` when the data it waits for is late.
+    private var waiterTimer: Scheduled<Void>?
+    /// Resumed with `true` when the channel becomes writable again, `false` when it closes or the wait times out.
+    private var writabilityWaiter: CheckedContinuation<Bool, Never>?
+    private var writabilityTimer: Scheduled<Void>?
     private var failure: (any Error)?
     private var finished = false
     private var readPending = false
@@ -41,11 +46,12 @@ final class HTTPRequestPartBridge: ChannelDuplexHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let part = self.unwrapInboundIn(data)
-        if case .head = part {
-            self.state.headReceived()
+        switch part {
+        case .head: self.state.headReceived()
+        case .end: self.state.messageEnded()
+        case .body: break
         }
-        if let waiter = self.waiter {
-            self.waiter = nil
+        if let waiter = self.takeWaiter() {
             waiter.resume(returning: part)
         } else {
             self.buffer.append(part)
@@ -67,7 +73,41 @@ final class HTTPRequestPartBridge: ChannelDuplexHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         self.finish(with: nil)
+        self.resumeWritabilityWaiter(writable: false)
         context.fireChannelInactive()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        // The client shut down its sending side (half-close). What it sent is still answered; after that the
+        // request loop sees the end and closes. The decoder ahead of this handler has already delivered (or
+        // failed) what it held when it forwards this event.
+        if case ChannelEvent.inputClosed = event {
+            self.finish(with: nil)
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            self.resumeWritabilityWaiter(writable: true)
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
+    private func resumeWritabilityWaiter(writable: Bool) {
+        self.writabilityTimer?.cancel()
+        self.writabilityTimer = nil
+        guard let waiter = self.writabilityWaiter else { return }
+        self.writabilityWaiter = nil
+        waiter.resume(returning: writable)
+    }
+
+    private func takeWaiter() -> CheckedContinuation<HTTPServerRequestPart?, any Error>? {
+        guard let waiter = self.waiter else { return nil }
+        self.waiter = nil
+        self.waiterTimer?.cancel()
+        self.waiterTimer = nil
+        return waiter
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -86,14 +126,15 @@ final class HTTPRequestPartBridge: ChannelDuplexHandler {
         guard !self.finished else { return }
         self.finished = true
         self.failure = error
-        if let waiter = self.waiter {
-            self.waiter = nil
+        if let waiter = self.takeWaiter() {
             if let error { waiter.resume(throwing: error) } else { waiter.resume(returning: nil) }
         }
     }
 
     /// The next request part, or `nil` once the connection has closed. Must be called on the channel's event loop.
-    func next() async throws -> HTTPServerRequestPart? {
+    ///
+    /// - Parameter deadline: when set and no part arrives by then, throws ``RequestBodyReadError/timedOut``.
+    func next(deadline: NIODeadline? = nil) async throws -> HTTPServerRequestPart? {
         if let part = self.popFirst() {
             if self.readPending, self.bufferedCount < Self.highWatermark / 2 {
                 self.readPending = false
@@ -110,7 +151,47 @@ final class HTTPRequestPartBridge: ChannelDuplexHandler {
         }
         return try await withCheckedThrowingContinuation { continuation in
             self.waiter = continuation
+            if let deadline {
+                self.waiterTimer = self.state.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+                    self.waiterTimer = nil
+                    guard let waiter = self.takeWaiter() else { return }
+                    waiter.resume(throwing: RequestBodyReadError.timedOut)
+                }
+            }
         }
+    }
+
+    /// Waits until the channel can take more writes without growing its outbound buffer past the high watermark.
+    /// The request loop calls it before reading the next request, so a client that pipelines requests and never
+    /// reads the answers cannot make the server queue responses without bound.
+    ///
+    /// - Returns: `false` if the channel closed, or stayed unwritable until `deadline`.
+    func waitUntilWritable(deadline: NIODeadline?) async -> Bool {
+        guard let context = self.context, context.channel.isActive else { return false }
+        if context.channel.isWritable { return true }
+        return await withCheckedContinuation { continuation in
+            self.writabilityWaiter = continuation
+            if let deadline {
+                self.writabilityTimer = self.state.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+                    self.writabilityTimer = nil
+                    self.resumeWritabilityWaiter(writable: false)
+                }
+            }
+        }
+    }
+
+    /// Starts a new request decoder after a request asked to upgrade the protocol and was answered as plain HTTP
+    /// (no upgrade is offered). NIO's decoder stops parsing at an upgrade request, so without this a request
+    /// pipelined behind it would never be read. The old decoder forwards the bytes it holds to the new one.
+    func resumeParsingAfterIgnoredUpgrade() throws {
+        guard let context = self.context else { return }
+        let pipeline = context.pipeline.syncOperations
+        let old = try pipeline.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
+        try pipeline.addHandler(
+            ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes)),
+            position: .after(old)
+        )
+        pipeline.removeHandler(old, promise: nil)
     }
 
     /// Tells the connection's guard that a response has been written completely.

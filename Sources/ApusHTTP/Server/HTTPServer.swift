@@ -80,6 +80,8 @@ public struct HTTPServer: Service {
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.maxMessagesPerRead, value: 16)
+            // A client that sends a request and then shuts down its sending side still gets its answer.
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
             .bind(host: configuration.host, port: configuration.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let control = ConnectionControl()
@@ -93,7 +95,9 @@ public struct HTTPServer: Service {
                     let bridge = HTTPRequestPartBridge(state: state)
                     try channel.pipeline.syncOperations.addHandlers([
                         ConnectionByteGuard(state: state),
-                        ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)),
+                        // `.forwardBytes`: after an upgrade request that is not upgraded, the decoder is replaced and
+                        // hands what it holds to its successor (HTTPRequestPartBridge.resumeParsingAfterIgnoredUpgrade).
+                        ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes)),
                         bridge,
                     ])
                     return AcceptedConnection(

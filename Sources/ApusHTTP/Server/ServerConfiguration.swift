@@ -15,6 +15,16 @@ public struct ServerConfiguration: Sendable {
     /// How long a client may take to send a complete request line and headers once it has started, so slow
     /// clients (slowloris) cannot hold connections forever.
     public var headerReadTimeout: Duration
+    /// How long the server waits for the next bytes of a request body the application is reading, before it
+    /// answers 408 and closes the connection (nginx's `client_body_timeout`). `nil`: no limit.
+    public var bodyReadTimeout: Duration?
+    /// The slowest average rate a request body may arrive at, counted only while the application waits for it
+    /// (Kestrel's `MinRequestBodyDataRate`): a client that sends one byte a second cannot hold a connection. Slower
+    /// gets 408 and the connection is closed. `nil`: no minimum.
+    public var minimumBodyDataRate: MinimumDataRate?
+    /// How long a client may leave the server's answers unread (the connection's send buffer full) before the
+    /// connection is closed. Until they drain, the server reads no further request from it. `nil`: no limit.
+    public var responseWriteTimeout: Duration?
     /// The most bytes the request line and headers together may take; larger gets 431.
     public var maxHeadSize: Int
     /// The most bytes a request body may be collected into memory (``RequestBody/collect(upTo:)``); larger gets
@@ -48,6 +58,9 @@ public struct ServerConfiguration: Sendable {
         threads: Int? = nil,
         keepAliveTimeout: Duration = .seconds(5),
         headerReadTimeout: Duration = .seconds(10),
+        bodyReadTimeout: Duration? = .seconds(30),
+        minimumBodyDataRate: MinimumDataRate? = MinimumDataRate(bytesPerSecond: 240, gracePeriod: .seconds(5)),
+        responseWriteTimeout: Duration? = .seconds(30),
         maxHeadSize: Int = 32 * 1024,
         maxBodySize: Int = 16 * 1024 * 1024,
         concurrencyLimit: Int? = nil,
@@ -65,6 +78,9 @@ public struct ServerConfiguration: Sendable {
         self.threads = threads
         self.keepAliveTimeout = keepAliveTimeout
         self.headerReadTimeout = headerReadTimeout
+        self.bodyReadTimeout = bodyReadTimeout
+        self.minimumBodyDataRate = minimumBodyDataRate
+        self.responseWriteTimeout = responseWriteTimeout
         self.maxHeadSize = maxHeadSize
         self.maxBodySize = maxBodySize
         self.concurrencyLimit = concurrencyLimit
@@ -75,5 +91,19 @@ public struct ServerConfiguration: Sendable {
         self.rootPath = rootPath
         self.gracefulShutdownTimeout = gracefulShutdownTimeout
         self.accessLog = accessLog
+    }
+}
+
+/// A minimum average data rate, enforced once a grace period has passed.
+public struct MinimumDataRate: Sendable, Hashable {
+    /// The slowest acceptable average, in bytes per second.
+    public var bytesPerSecond: Int
+    /// How long a transfer may run below the rate before it is held to it (a slow start is not an attack).
+    public var gracePeriod: Duration
+
+    /// Creates a rate; Kestrel's default is 240 bytes per second after 5 seconds.
+    public init(bytesPerSecond: Int, gracePeriod: Duration) {
+        self.bytesPerSecond = bytesPerSecond
+        self.gracePeriod = gracePeriod
     }
 }
