@@ -3,6 +3,18 @@ import ApusTesting
 import Testing
 
 @Suite struct ErrorTests {
+    @Test func unreadableBodyIsTheClientsFaultNotA500() async throws {
+        // The server throws these from the body stream (bad chunk framing, a body sent too slowly) and sends its
+        // own answer; the app must render them, not log an unhandled error and build a 500.
+        let app = App()
+        app.post("/malformed") { _ -> Response in throw RequestBodyReadError.malformed }
+        app.post("/slow") { _ -> Response in throw RequestBodyReadError.timedOut }
+        try await app.test(.inProcess) { client async throws in
+            #expect(try await client.post("/malformed").status == .badRequest)
+            #expect(try await client.post("/slow").status == .requestTimeout)
+        }
+    }
+
     @Test func httpErrorWithHeadersRendersDetailAfterThem() async throws {
         let app = App()
         app.get("/items/{item_id}") { _ -> Response in

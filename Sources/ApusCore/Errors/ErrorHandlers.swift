@@ -19,7 +19,9 @@ struct ErrorHandlers: Sendable {
     }
 
     /// The response for `error`: a registered handler's, the error's own (``ResponseError``), 413 for a body over
-    /// the limit (413 `{"detail":"Request Entity Too Large"}`); otherwise `error` is rethrown.
+    /// the limit (413 `{"detail":"Request Entity Too Large"}`), 400 or 408 for a body the server could not read
+    /// (the client's fault, so not logged as an application error; the server sends its own answer then);
+    /// otherwise `error` is rethrown.
     func response(for error: any Error, request: Request) async throws -> Response {
         for handler in self.handlers {
             if let response = try await handler(error, request) { return response }
@@ -30,6 +32,10 @@ struct ErrorHandlers: Sendable {
         case is RequestBodyTooLargeError, is NIOTooManyBytesError:
             // NIOCore's `collect(upTo:)` on any ByteBuffer sequence throws the latter; same meaning.
             return try HTTPError(.contentTooLarge).response()
+        case RequestBodyReadError.malformed:
+            return try HTTPError(.badRequest).response()
+        case RequestBodyReadError.timedOut:
+            return try HTTPError(.requestTimeout).response()
         default:
             throw error
         }
