@@ -74,7 +74,7 @@ final class ConnectionRequestParts: @unchecked Sendable {
     /// Waits, before the next request is read, until the responses written so far have drained below the
     /// channel's high watermark; `false` if the client left them unread for `timeout`, or went away.
     func waitUntilWritable(timeout: Duration?) async -> Bool {
-        await self.bridge.value.waitUntilWritable(deadline: timeout.map { .now() + TimeAmount($0) })
+        await self.bridge.value.waitUntilWritable(timeout: timeout)
     }
 
     /// Marks that the current request expects a `100 Continue` before its body is read.

@@ -82,7 +82,8 @@ struct HTTPConnection: Sendable {
         remoteHost: String?,
         remotePort: Int?
     ) async -> Bool {
-        let start = ContinuousClock.now
+        // Read the clock only when the access log will use it.
+        let start: ContinuousClock.Instant? = self.configuration.accessLog ? .now : nil
         let isHEAD = head.method == .HEAD
         let requestHead: HTTPRequest
         switch RequestHeadValidation.validate(head, maxHeadSize: self.configuration.maxHeadSize) {
@@ -164,7 +165,7 @@ struct HTTPConnection: Sendable {
         }
 
         let written = await self.write(response, isHEAD: isHEAD, keepAlive: keepAlive, httpVersion: head.version, on: channel)
-        if self.configuration.accessLog, self.logger.logLevel <= .info {
+        if let start, self.logger.logLevel <= .info {
             self.logAccess(head: head, connection: connection, status: response.status, start: start)
         }
         if let afterSend = response.afterSend {

@@ -168,14 +168,14 @@ final class HTTPRequestPartBridge: ChannelDuplexHandler {
     /// The request loop calls it before reading the next request, so a client that pipelines requests and never
     /// reads the answers cannot make the server queue responses without bound.
     ///
-    /// - Returns: `false` if the channel closed, or stayed unwritable until `deadline`.
-    func waitUntilWritable(deadline: NIODeadline?) async -> Bool {
+    /// - Returns: `false` if the channel closed, or stayed unwritable for `timeout`.
+    func waitUntilWritable(timeout: Duration?) async -> Bool {
         guard let context = self.context, context.channel.isActive else { return false }
         if context.channel.isWritable { return true }
         return await withCheckedContinuation { continuation in
             self.writabilityWaiter = continuation
-            if let deadline {
-                self.writabilityTimer = self.state.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+            if let timeout {
+                self.writabilityTimer = self.state.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) { [self] in
                     self.writabilityTimer = nil
                     self.resumeWritabilityWaiter(writable: false)
                 }

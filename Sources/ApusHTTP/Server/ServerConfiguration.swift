@@ -7,7 +7,9 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// The listen backlog.
     public var backlog: Int
-    /// Event-loop threads; `nil` uses one per core available to the process (`taskset` is respected).
+    /// Event-loop threads; `nil` uses NIO's shared group, one loop per core NIO counts (cgroup CPU limits are
+    /// respected, a `taskset` affinity mask is not: pin the count with this or `NIO_SINGLETON_GROUP_LOOP_COUNT`).
+    /// One loop per core the process may run on is the configuration to aim for.
     public var threads: Int?
 
     /// How long an idle keep-alive connection stays open waiting for the next request.
