@@ -30,7 +30,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "ApusBenchServer",
-            dependencies: [.product(name: "Apus", package: "apus")]
+            dependencies: [
+                .product(name: "ApusCore", package: "apus"),
+                .product(name: "ApusEndpoints", package: "apus"),
+                .product(name: "ApusModels", package: "apus"),
+            ]
         ),
     ]
 )

@@ -1,26 +1,12 @@
-import Apus
+import ApusCore
+import ApusEndpoints
+import ApusModels
 
-// The minimal Apus app the benchmark drives: the same endpoints as RawNIOServer, written as a user would.
+// The minimal Apus app the benchmark drives: the same endpoints as RawNIOServer, written as a user would (its
+// models are in BenchModels.swift, written out as `@Schema` expands them so the release build needs no swift-syntax).
 
 struct Message: Encodable, Sendable {
     let message: String
-}
-
-/// The seed's item: every constraint is checked on every request.
-@Schema
-struct Item {
-    @Field(minLength: 1)
-    var name: String
-    @Field(gt: 0)
-    var price: Double
-    var tags: [String] = []
-    var description: String? = nil
-}
-
-@Schema(naming: .snakeCase)
-struct ItemLookup {
-    var itemId: Int
-    var q: String? = nil
 }
 
 @main
