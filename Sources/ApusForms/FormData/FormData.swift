@@ -7,6 +7,9 @@
 public struct FormData: Sendable {
     /// Every entry, in body order.
     public private(set) var entries: [(name: String, value: FormValue)] = []
+    /// The positions in ``entries`` of each name's entries, in body order: names come from the wire, so a lookup
+    /// is a hash lookup plus that name's own entries, never a scan of the whole form.
+    private var positions: [String: [Int]] = [:]
 
     /// How many text entries the form holds.
     public private(set) var fieldCount = 0
@@ -22,37 +25,38 @@ public struct FormData: Sendable {
         case .text: self.fieldCount += 1
         case .file: self.fileCount += 1
         }
+        self.positions[name, default: []].append(self.entries.count)
         self.entries.append((name, value))
     }
 
     /// Every value sent under `name`, text and files, in body order (FastAPI reads `list[...]` parameters so).
     public func values(named name: String) -> [FormValue] {
-        self.entries.compactMap { $0.name == name ? $0.value : nil }
+        self.positions[name]?.map { self.entries[$0].value } ?? []
     }
 
     /// The last value sent under `name`: as in Starlette, a repeated name read as one value keeps the last.
     public func value(named name: String) -> FormValue? {
-        self.entries.last(where: { $0.name == name })?.value
+        self.positions[name]?.last.map { self.entries[$0].value }
     }
 
     /// Every text value sent under `name`, in body order.
     public func fields(named name: String) -> [String] {
-        self.entries.compactMap { $0.name == name ? $0.value.text : nil }
+        self.positions[name]?.compactMap { self.entries[$0].value.text } ?? []
     }
 
     /// The last text value sent under `name`.
     public func field(named name: String) -> String? {
-        self.entries.last(where: { $0.name == name && $0.value.text != nil })?.value.text
+        self.positions[name]?.lazy.reversed().compactMap { self.entries[$0].value.text }.first
     }
 
     /// Every file sent under `name`, in body order.
     public func files(named name: String) -> [UploadedFile] {
-        self.entries.compactMap { $0.name == name ? $0.value.file : nil }
+        self.positions[name]?.compactMap { self.entries[$0].value.file } ?? []
     }
 
     /// The last file sent under `name`.
     public func file(named name: String) -> UploadedFile? {
-        self.entries.last(where: { $0.name == name && $0.value.file != nil })?.value.file
+        self.positions[name]?.lazy.reversed().compactMap { self.entries[$0].value.file }.first
     }
 
     /// The distinct names in first-seen order.

@@ -21,11 +21,11 @@ struct MultipartFormParser {
         parser.onBody = { collector.body(&$0) }
         parser.onPartComplete = { collector.partComplete() }
 
-        var opening = MultipartOpeningCheck(boundary: self.boundary)
+        var framing = MultipartFraming(boundary: self.boundary, limits: self.limits)
         var assembler = MultipartPartAssembler(limits: self.limits)
         do {
             for try await buffer in body {
-                try opening.check(buffer)
+                try framing.check(buffer)
                 do {
                     try parser.execute(buffer)
                 } catch {
@@ -41,35 +41,6 @@ struct MultipartFormParser {
             await assembler.discardIncompletePart()
             await assembler.form.close()
             throw error
-        }
-    }
-}
-
-/// python-multipart requires the body to open with `--boundary` (after any blank lines) and rejects anything
-/// else, which FastAPI answers with "There was an error parsing the body"; multipart-kit would skip it as a
-/// preamble, so the opening bytes are checked here. A body that ends before the boundary is complete is not an
-/// error: it parses to an empty form, as in Starlette.
-private struct MultipartOpeningCheck {
-    private let expected: [UInt8]
-    private var matched = 0
-    private var done = false
-
-    init(boundary: String) {
-        self.expected = Array("--\(boundary)".utf8)
-    }
-
-    mutating func check(_ buffer: ByteBuffer) throws(FormParsingError) {
-        guard !self.done else { return }
-        for byte in buffer.readableBytesView {
-            if self.matched == 0 && (byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")) {
-                continue
-            }
-            guard byte == self.expected[self.matched] else { throw FormParsingError(.malformedBody) }
-            self.matched += 1
-            if self.matched == self.expected.count {
-                self.done = true
-                return
-            }
         }
     }
 }

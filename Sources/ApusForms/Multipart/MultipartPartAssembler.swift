@@ -29,6 +29,9 @@ struct MultipartPartAssembler {
         switch event {
         case .header(let name, let value):
             if case .headers(var headers) = self.part {
+                // Release the enum's copy first: otherwise every append copies the whole header list, and a
+                // part with n header lines costs O(n²).
+                self.part = .headers(FormPartHeaders())
                 headers.append(name: name, value: value)
                 self.part = .headers(headers)
             }
