@@ -270,6 +270,21 @@ struct HostileHeadSizeTests {
         }
     }
 
+    @Test func tensOfThousandsOfHeaderFieldsGet431NotACrash() async throws {
+        // swift-http-types traps past 65,535 fields; a generous maxHeadSize must not let a head get there.
+        let configuration = testConfiguration { $0.maxHeadSize = 1024 * 1024 }
+        try await withServer(configuration, respond: { _ in textResponse("never") }) { server in
+            let connection = try await RawConnection(port: server.port)
+            try await connection.send("GET / HTTP/1.1\r\nHost: x\r\n" + String(repeating: "a:\r\n", count: 70_000) + "\r\n")
+            let text = try await connection.readToEnd(timeout: .seconds(10))
+            #expect(RawResponse.parseAll(text).first?.status == 431)
+            let next = try await RawConnection(port: server.port)
+            try await next.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try await next.readResponses(1).first?.body == "never")
+            await next.close()
+        }
+    }
+
     @Test func drainedBodyDoesNotCountTowardsTheNextHead() async throws {
         let configuration = testConfiguration { $0.maxHeadSize = 1024 }
         try await withServer(configuration, respond: { request in textResponse("served \(request.head.path ?? "")") }) { server in

@@ -24,6 +24,10 @@ enum RequestHeadValidation {
     /// 501 rather than 400, as RFC 9112 §6.1 asks.
     private static let knownCodings: Set<String> = ["gzip", "x-gzip", "deflate", "compress", "x-compress", "br", "zstd"]
 
+    /// The most header fields a request may carry, whatever ``ServerConfiguration/maxHeadSize`` allows:
+    /// swift-http-types' `HTTPFields` holds at most 65,535 and traps beyond (so 431 well before that).
+    static let maximumFieldCount = 10_000
+
     /// The request to hand to the application, or why there is none.
     ///
     /// - Parameters:
@@ -33,8 +37,13 @@ enum RequestHeadValidation {
     static func validate(_ head: HTTPRequestHead, maxHeadSize: Int) -> Result<HTTPRequest, RequestHeadRejection> {
         guard let method = HTTPRequest.Method(head.method.rawValue) else { return .failure(.invalid) }
         // The head's size as sent, give or take the optional whitespace around values: method, target, version
-        // and CRLFs, plus each field's name, `: ` and CRLF.
+        // and CRLFs, plus each field's name, `: ` and CRLF. Measured before anything is built from the fields:
+        // `HTTPFields` traps past 65,535 fields, which a raised `maxHeadSize` could otherwise let through.
         var headSize = head.method.rawValue.utf8.count + head.uri.utf8.count + 12
+        for (name, value) in head.headers {
+            headSize += name.utf8.count + value.utf8.count + 4
+        }
+        if headSize > maxHeadSize || head.headers.count > Self.maximumFieldCount { return .failure(.headTooLarge) }
         var hostCount = 0
         var hostHeader: String?
         var transferCodings: [Substring] = []
@@ -43,7 +52,6 @@ enum RequestHeadValidation {
         var fields = HTTPFields()
         fields.reserveCapacity(head.headers.count)
         for (name, value) in head.headers {
-            headSize += name.utf8.count + value.utf8.count + 4
             guard let fieldName = HTTPField.Name(name) else { continue }
             switch fieldName.canonicalName {
             case "host":
@@ -64,7 +72,6 @@ enum RequestHeadValidation {
             }
             fields.append(HTTPField(name: fieldName, value: value))
         }
-        if headSize > maxHeadSize { return .failure(.headTooLarge) }
 
         if hasTransferEncoding {
             let codings = transferCodings.map { $0.trimmingSpaces().lowercased() }
