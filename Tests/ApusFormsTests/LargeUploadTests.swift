@@ -5,8 +5,14 @@ import Testing
 
 /// A 200 MB upload streamed through the parser: it must reach the disk intact while the process's peak memory
 /// stays far below its size.
+///
+/// The memory bound reads the whole process's peak RSS, which the other suites running beside it under
+/// `swift test` move by tens of MiB. So the suite runs a 16 MB upload and checks the file only; `.ci/run` then runs
+/// the full proof alone (`APUS_LARGE_UPLOAD_PROOF=1 swift test --skip-build --filter LargeUploadTests`), with
+/// 200 MB and the memory bound.
 @Suite struct LargeUploadTests {
-    static let uploadSize = 200 * 1024 * 1024
+    static let isProof = ProcessInfo.processInfo.environment["APUS_LARGE_UPLOAD_PROOF"] == "1"
+    static let uploadSize = (isProof ? 200 : 16) * 1024 * 1024
 
     @Test func streamsA200MegabyteUploadToDiskWithoutHoldingItInMemory() async throws {
         let directory = try TemporaryDirectory()
@@ -42,10 +48,10 @@ import Testing
 
         let growth = max(peakWhileParsing, peakAfterReading) - baseline
         print("200 MB upload: VmHWM baseline \(baseline / 1024) MiB, after parsing \(peakWhileParsing / 1024) MiB, after reading \(peakAfterReading / 1024) MiB, growth \(growth / 1024) MiB")
-        // Alone this grows by about 5 MiB; under `swift test` the other suites run in the same process at the same
-        // time and add their own allocations (52 MiB seen once), so the bound is half the upload: still far
-        // below what holding the file in memory would take.
-        #expect(growth < 100 * 1024, "peak RSS grew by \(growth) KiB")
+        // Alone this grows by 5 to 21 MiB (debug build); holding the upload would take 200.
+        if Self.isProof {
+            #expect(growth < 64 * 1024, "peak RSS grew by \(growth) KiB")
+        }
     }
 }
 
