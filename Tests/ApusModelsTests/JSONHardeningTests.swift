@@ -393,3 +393,94 @@ func utf32Bytes(_ text: String, bigEndian: Bool) -> [UInt8] {
         #expect([ValidationErrorItem]().validationErrorBody == Array(#"{"detail":[]}"#.utf8))
     }
 }
+
+/// The object index (a linear scan up to 16 members, a hash table past that, built in one pass when the parser
+/// closes an object) against a reference model of Python's `dict`: first position, last value.
+@Suite struct JSONObjectIndexTests {
+    /// `(key, value)` pairs folded the way `json.loads` folds them, by scanning.
+    static func reference(_ pairs: [(String, Int)]) -> [(String, Int)] {
+        var result: [(String, Int)] = []
+        for (key, value) in pairs {
+            if let position = result.firstIndex(where: { $0.0 == key }) { result[position].1 = value } else { result.append((key, value)) }
+        }
+        return result
+    }
+
+    static func text(_ pairs: [(String, Int)]) -> String {
+        "{" + pairs.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+    }
+
+    /// Sizes on both sides of the 16-member scan limit and of table growth, with repeats early, late and
+    /// adjacent.
+    static let shapes: [[(String, Int)]] = [10, 16, 17, 18, 40, 1000].flatMap { count -> [[(String, Int)]] in
+        let distinct = (0..<count).map { ("k\($0)", $0) }
+        let repeatsFirst = distinct + [("k0", -1)]
+        let everyThird = (0..<count).map { ("k\($0 % (count / 3 + 1))", $0) }
+        let pairs = (0..<count).flatMap { [("a\($0)", $0), ("a\($0)", -$0)] }
+        return [distinct, repeatsFirst, everyThird, pairs]
+    }
+
+    @Test(arguments: shapes)
+    func parsedObjectsFoldRepeatsAsPython(_ pairs: [(String, Int)]) throws {
+        let object = try #require(try JSONValue(parsing: Self.text(pairs)).objectValue)
+        let expected = Self.reference(pairs)
+        #expect(object.map(\.key) == expected.map(\.0))
+        #expect(object.map(\.value) == expected.map { JSONValue.int($0.1) })
+        for (key, value) in expected { #expect(object[key] == .int(value)) }
+        #expect(object["absent"] == nil)
+        // The same object built in code, through the subscript, and through the pairs initialiser.
+        var assigned = JSONObject()
+        for (key, value) in pairs { assigned[key] = .int(value) }
+        #expect(assigned == object)
+        #expect(JSONObject(pairs.map { ($0.0, JSONValue.int($0.1)) }) == object)
+        #expect(JSONValue.object(object).jsonString == Self.text(expected))
+    }
+
+    @Test func removingAndReassigningPastTheScanLimitKeepsLookupsRight() throws {
+        var object = JSONObject()
+        for index in 0..<40 { object["k\(index)"] = .int(index) }
+        for index in stride(from: 0, to: 40, by: 3) { object["k\(index)"] = nil }
+        object["k1"] = 100
+        object["new"] = 7
+        var expected = (0..<40).filter { $0 % 3 != 0 }.map { ("k\($0)", $0) }
+        expected[0].1 = 100
+        expected.append(("new", 7))
+        #expect(object.keys == expected.map(\.0))
+        for (key, value) in expected { #expect(object[key] == .int(value)) }
+        #expect(object["k0"] == nil && object["k39"] == nil)
+        // Down to the scan limit and back over it.
+        for (key, _) in expected.dropFirst(10) { object[key] = nil }
+        #expect(object.count == 10 && object["k1"] == 100)
+        for index in 0..<20 { object["z\(index)"] = .int(index) }
+        #expect(object.count == 30 && object["z19"] == 19 && object["k1"] == 100)
+        var reserved = JSONObject()
+        reserved.reserveCapacity(1000)
+        reserved["a"] = 1
+        reserved["a"] = 2
+        #expect(reserved.members == [.init(key: "a", value: 2)])
+    }
+
+    @Test func aDictionaryFieldKeepsTheLastValueOfARepeatedKey() throws {
+        var scores = (0..<50).map { "\"k\($0)\":[\($0)]" }
+        scores.append(contentsOf: ["\"k3\":[-3]", "\"k49\":[]"])
+        let item = try #require(try validate(HardenedItem.self, itemBody("scores", Array(("{" + scores.joined(separator: ",") + "}").utf8))).get().value)
+        #expect(item.scores.count == 50)
+        #expect(item.scores["k3"] == [-3] && item.scores["k49"] == [] && item.scores["k0"] == [0])
+        // One bad value anywhere fails the field, repeated or not.
+        let bad = Array(#"{"a":[1],"b":["x"],"a":[2]}"#.utf8)
+        #expect(
+            try validate(HardenedItem.self, itemBody("scores", bad)).get().detail
+                == #"{"detail":[{"type":"int_parsing","loc":["body","scores","b",0],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}]}"#)
+    }
+
+    @Test func anEchoedInputIsTheParsedTreeWrittenBack() throws {
+        // A missing field echoes the whole object, repeats folded, byte for byte as writing its tree.
+        var members = (0..<100).map { "\"k\($0)\":{\"v\":\($0),\"v\":[\($0),\"é\\n\"]}" }
+        members.append(contentsOf: ["\"k7\":null", "\"k99\":1.5"])
+        let body = Array(("{" + members.joined(separator: ",") + "}").utf8)
+        let detail = try validate(HardenedItem.self, body).get().detail
+        let echoed = String(decoding: try JSONValue(parsing: body).jsonBytes, as: UTF8.self)
+        #expect(detail == #"{"detail":[{"type":"missing","loc":["body","name"],"msg":"Field required","input":"# + echoed + "}]}")
+        #expect(echoed.hasPrefix(#"{"k0":{"v":[0,"é\n"]},"k1":"#) && echoed.contains(#""k7":null,"#) && echoed.hasSuffix(#""k99":1.5}"#))
+    }
+}

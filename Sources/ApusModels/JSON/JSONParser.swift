@@ -93,10 +93,11 @@ enum JSONParser {
         /// Parses one value at `position` (no whitespace before it) and everything nested in it.
         mutating func parseValue() throws(ParseFailure) -> JSONValue {
             // The open containers, innermost last. Arrays and objects are on stacks of their own so that adding
-            // a member mutates the innermost one in place rather than copying it.
+            // a member mutates the innermost one in place rather than copying it. An object's members are
+            // collected in order, repeats included, and made a `JSONObject` (repeats merged) when it closes.
             var kinds: [ContainerKind] = []
             var arrays: [[JSONValue]] = []
-            var objects: [JSONObject] = []
+            var objects: [[JSONObject.Member]] = []
             var keys: [String] = []
             while true {
                 var value: JSONValue
@@ -112,7 +113,7 @@ enum JSONParser {
                         position += 1
                         value = kind == .array ? .array([]) : .object(JSONObject())
                     } else {
-                        if kind == .array { arrays.append([]) } else { keys.append(try parseKey()); objects.append(JSONObject()) }
+                        if kind == .array { arrays.append([]) } else { keys.append(try parseKey()); objects.append([]) }
                         kinds.append(kind)
                         continue
                     }
@@ -125,12 +126,12 @@ enum JSONParser {
                     skipWhitespace()
                     switch kind {
                     case .array: arrays[arrays.count - 1].append(value)
-                    case .object: objects[objects.count - 1][keys.removeLast()] = value
+                    case .object: objects[objects.count - 1].append(JSONObject.Member(key: keys.removeLast(), value: value))
                     }
                     if position < bytes.count, bytes[position] == kind.closing {
                         position += 1
                         kinds.removeLast()
-                        value = kind == .array ? .array(arrays.removeLast()) : .object(objects.removeLast())
+                        value = kind == .array ? .array(arrays.removeLast()) : .object(JSONObject(mergingDuplicates: objects.removeLast()))
                         continue
                     }
                     guard position < bytes.count, bytes[position] == UInt8(ascii: ",") else {

@@ -127,12 +127,20 @@ extension Dictionary: SchemaValue where Key: SchemaDictionaryKey, Value: SchemaV
     public typealias ItemCountConstraint = Int
 
     /// A JSON object whose keys and values are each decoded (errors at `[..., key]`, key errors at
-    /// `[..., key, "[key]"]`); `dict_type` otherwise.
+    /// `[..., key, "[key]"]`); `dict_type` otherwise. A repeated key keeps its last value, as in the `dict`
+    /// `json.loads` builds.
+    ///
+    /// Inlinable so that a model's `[String: Int]` field gets a decoder specialised for its key and value types:
+    /// the generic one spent about half its time in metadata lookups and value-witness calls. The members are
+    /// collected in an array and the dictionary is built once, at the size they need: inserting them one by one
+    /// grew the table by doubling and rehashed every key at each step, 40% of the time for 16 MiB of distinct
+    /// keys (~900k). Together, at load ~5 on 2 cores: 1 MiB 70 → 10-20 ms, 16 MiB 1,085 → 350-384 ms.
+    @inlinable
     public static func decode(from decoder: inout ValidatingDecoder) throws(JSONSyntaxError) -> [Key: Value]? {
         switch decoder.reader.peek() {
         case .object:
-            var result: [Key: Value] = [:]
-            if try decoder.reader.beginObject() { return result }
+            if try decoder.reader.beginObject() { return [:] }
+            var members: [(Key, Value)] = []
             var failed = false
             repeat {
                 let keyText = try decoder.reader.readKey()
@@ -146,10 +154,14 @@ extension Dictionary: SchemaValue where Key: SchemaDictionaryKey, Value: SchemaV
                     decoder.location.removeLast()
                     failed = true
                 }
-                if let value = try Value.decode(from: &decoder), let key { result[key] = value } else { failed = true }
+                if let value = try Value.decode(from: &decoder), let key {
+                    if !failed { members.append((key, value)) }
+                } else {
+                    failed = true
+                }
                 decoder.location.removeLast()
             } while try decoder.reader.nextMember(closing: UInt8(ascii: "}"))
-            return failed ? nil : result
+            return failed ? nil : Dictionary(members, uniquingKeysWith: { _, last in last })
         case .invalid: throw JSONSyntaxError()
         default:
             try decoder.rejectValue(.dictType)
