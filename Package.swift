@@ -32,7 +32,6 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax.git", exact: "603.0.1"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
-        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     ],
     targets: [
         // The HTTP/1.1 server on SwiftNIO. Knows nothing of routing.
@@ -68,8 +67,6 @@ let package = Package(
         // Models and validation (what Pydantic is to FastAPI). No HTTP dependency.
         .target(
             name: "ApusModels",
-            // OrderedDictionary: JSON objects keep Python's insertion order with hashed key lookup.
-            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: swiftSettings
         ),
         // Form bodies: urlencoded and multipart parsing with FastAPI's limits, uploads spooled to disk.

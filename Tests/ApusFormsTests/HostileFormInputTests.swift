@@ -127,9 +127,9 @@ import Testing
     }
 
     @Test func manyPartsAreRejectedAtTheFieldAndFileLimits() async {
-        let fields = (0..<100_000).map { (fieldHeaders("f\($0)"), "v") }
+        let fields = (0..<5_000).map { (fieldHeaders("f\($0)"), "v") }
         #expect(await formError(multipartBody(fields), contentType: multipartXX)?.detail == "Too many fields. Maximum number of fields is 1000.")
-        let files = (0..<100_000).map { (fileHeaders("f", filename: "\($0).txt"), "v") }
+        let files = (0..<5_000).map { (fileHeaders("f", filename: "\($0).txt"), "v") }
         #expect(await formError(multipartBody(files), contentType: multipartXX)?.detail == "Too many files. Maximum number of files is 1000.")
     }
 

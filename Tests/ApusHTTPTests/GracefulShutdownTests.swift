@@ -41,7 +41,7 @@ struct GracefulShutdownTests {
         let begin = ContinuousClock.now
         try await withServer(configuration, respond: { _ in
             startedContinuation.yield()
-            try await Task.sleep(for: .seconds(30))
+            try await Task.sleep(for: .seconds(300))
             return textResponse("never")
         }) { server in
             let busy = try await RawConnection(port: server.port)
@@ -49,9 +49,10 @@ struct GracefulShutdownTests {
             var startedIterator = started.makeAsyncIterator()
             await startedIterator.next()
             await server.shutDown()
-            try await busy.readToEnd(timeout: .seconds(5))
+            try await busy.readToEnd(timeout: .seconds(60))
             #expect(busy.isClosedByPeer)
         }
-        #expect(ContinuousClock.now - begin < .seconds(10))
+        // Far below the handler's 300 s, with room for the whole suite's CPU work sharing the machine's cores.
+        #expect(ContinuousClock.now - begin < .seconds(100))
     }
 }

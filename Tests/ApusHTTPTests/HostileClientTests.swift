@@ -397,15 +397,17 @@ struct HostileHeaderTests {
 struct HostileShutdownTests {
     @Test func connectionHoldingAPartialHeadIsClosedAtOnceOnShutdown() async throws {
         let start = ContinuousClock.now
-        try await withServer(respond: { _ in textResponse("never") }) { server in
+        let configuration = testConfiguration { $0.headerReadTimeout = .seconds(300) }
+        try await withServer(configuration, respond: { _ in textResponse("never") }) { server in
             let connection = try await RawConnection(port: server.port)
             try await connection.send("GET / HTTP/1.1\r\nHost: x\r\nX-Partial")
             try await Task.sleep(for: .milliseconds(100))
             await server.shutDown()
-            try await connection.readToEnd(timeout: .seconds(5))
+            try await connection.readToEnd(timeout: .seconds(60))
             #expect(connection.isClosedByPeer)
         }
-        // The header-read timeout is 10 s; shutdown must not wait for it.
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // The header-read timeout is 300 s; shutdown must not wait for it (the bound leaves room for the whole
+        // suite's CPU work sharing the machine's cores).
+        #expect(ContinuousClock.now - start < .seconds(100))
     }
 }
