@@ -109,6 +109,12 @@ final class ConnectionRequestParts: @unchecked Sendable {
             channel.writeAndFlush(ByteBuffer(string: "HTTP/1.1 100 Continue\r\n\r\n"), promise: nil)
         }
         while true {
+            // A part that has arrived already costs no waiting, and no clock reads (most bodies, and the end of
+            // every GET, are read this way).
+            while let part = self.bridge.value.nextIfBuffered() {
+                if let buffer = try self.consume(part) { return buffer }
+                if self.bodyFinished { return nil }
+            }
             let part: HTTPServerRequestPart?
             let waitStart = NIODeadline.now()
             do {
@@ -127,22 +133,29 @@ final class ConnectionRequestParts: @unchecked Sendable {
                 self.bodyFinished = true
                 throw ChannelError.eof
             }
-            switch part {
-            case .body(let buffer):
-                if buffer.readableBytes == 0 { continue }
-                self.bodyBytesRead += buffer.readableBytes
-                return buffer
-            case .end(let trailers):
-                self.bodyFinished = true
-                // RFC 9110 §6.5.1: a trailer must not carry framing; one that does is a smuggling attempt.
-                if let trailers, trailers.contains(name: "content-length") || trailers.contains(name: "transfer-encoding") {
-                    self.bodyFailure = .malformed
-                    throw RequestBodyReadError.malformed
-                }
-                return nil
-            case .head:
-                throw HTTPParserError.invalidInternalState
+            if let buffer = try self.consume(part) { return buffer }
+            if self.bodyFinished { return nil }
+        }
+    }
+
+    /// Takes one body part: its bytes, or `nil` for an empty buffer (read on) and for the end (``bodyFinished`` is
+    /// then set).
+    private func consume(_ part: HTTPServerRequestPart) throws -> ByteBuffer? {
+        switch part {
+        case .body(let buffer):
+            if buffer.readableBytes == 0 { return nil }
+            self.bodyBytesRead += buffer.readableBytes
+            return buffer
+        case .end(let trailers):
+            self.bodyFinished = true
+            // RFC 9110 §6.5.1: a trailer must not carry framing; one that does is a smuggling attempt.
+            if let trailers, trailers.contains(name: "content-length") || trailers.contains(name: "transfer-encoding") {
+                self.bodyFailure = .malformed
+                throw RequestBodyReadError.malformed
             }
+            return nil
+        case .head:
+            throw HTTPParserError.invalidInternalState
         }
     }
 

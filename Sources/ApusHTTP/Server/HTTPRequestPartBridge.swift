@@ -138,11 +138,7 @@ final class HTTPRequestPartBridge: ChannelDuplexHandler {
     ///
     /// - Parameter deadline: when set and no part arrives by then, throws ``RequestBodyReadError/timedOut``.
     func next(deadline: NIODeadline? = nil) async throws -> HTTPServerRequestPart? {
-        if let part = self.popFirst() {
-            if self.readPending, self.bufferedCount < Self.highWatermark / 2 {
-                self.readPending = false
-                self.context?.read()
-            }
+        if let part = self.nextIfBuffered() {
             return part
         }
         if self.finished {
@@ -195,6 +191,16 @@ final class HTTPRequestPartBridge: ChannelDuplexHandler {
             position: .after(old)
         )
         pipeline.removeHandler(old, promise: nil)
+    }
+
+    /// The next part if one has arrived already, without waiting. Must be called on the channel's event loop.
+    func nextIfBuffered() -> HTTPServerRequestPart? {
+        guard let part = self.popFirst() else { return nil }
+        if self.readPending, self.bufferedCount < Self.highWatermark / 2 {
+            self.readPending = false
+            self.context?.read()
+        }
+        return part
     }
 
     /// Tells the connection's guard that a response has been written completely.
