@@ -71,12 +71,10 @@ extension App {
                         await Self.watchSignals(gracefulShutdownSignals, shuttingDown: group, logger: logger)
                     }
                 }
-                let first = try await tasks.next()
+                // Whichever ends first ends the other: serving ending stops the signal watcher, and a forced exit
+                // cancels the group, which cancels every connection task (what they throw then is discarded).
+                _ = try await tasks.next()
                 tasks.cancelAll()
-                if first == .forcedExit {
-                    // Cancelling the group cancels every connection task; what they throw on the way out is moot.
-                    _ = try? await tasks.next()
-                }
             }
         } catch {
             serveError = error

@@ -12,7 +12,7 @@ struct ForwardedHeaders: Sendable {
     init(configuration: ServerConfiguration) {
         self.enabled = configuration.proxyHeaders
         self.trustsEveryone = configuration.forwardedAllowIPs.contains("*")
-        self.trusted = Set(configuration.forwardedAllowIPs.map { $0.trimmingSpaces() })
+        self.trusted = Set(configuration.forwardedAllowIPs.map { String(Substring($0).trimmingSpaces()) })
     }
 
     func connectionInfo(remoteHost: String?, remotePort: Int?, headers: HTTPFields, rootPath: String) -> ConnectionInfo {
@@ -21,13 +21,13 @@ struct ForwardedHeaders: Sendable {
             return info
         }
         if let proto = headers[.xForwardedProto] {
-            let scheme = proto.split(separator: ",").last.map { String($0).trimmingSpaces().lowercased() } ?? ""
+            let scheme = proto.split(separator: ",").last.map { $0.trimmingSpaces().lowercased() } ?? ""
             if scheme == "http" || scheme == "https" || scheme == "ws" || scheme == "wss" {
                 info.scheme = scheme
             }
         }
         if let forwardedFor = headers[.xForwardedFor] {
-            let hops = forwardedFor.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+            let hops = forwardedFor.split(separator: ",").map { String($0.trimmingSpaces()) }.filter { !$0.isEmpty }
             let client: String?
             if self.trustsEveryone {
                 client = hops.first
@@ -55,10 +55,4 @@ extension ForwardedHeaders {
 extension HTTPField.Name {
     static let xForwardedFor = HTTPField.Name("x-forwarded-for")!
     static let xForwardedProto = HTTPField.Name("x-forwarded-proto")!
-}
-
-extension String {
-    func trimmingSpaces() -> String {
-        String(Substring(self).trimmingSpaces())
-    }
 }

@@ -85,10 +85,10 @@ struct HTTPConnection: Sendable {
         // Read the clock only when the access log will use it.
         let start: ContinuousClock.Instant? = self.configuration.accessLog ? .now : nil
         let isHEAD = head.method == .HEAD
-        let requestHead: HTTPRequest
+        let validated: ValidatedRequestHead
         switch RequestHeadValidation.validate(head, maxHeadSize: self.configuration.maxHeadSize) {
-        case .success(let validated):
-            requestHead = validated
+        case .success(let head):
+            validated = head
         case .failure(let rejection):
             self.logger.debug("Refused request head", metadata: ["reason": "\(rejection)", "path": "\(head.uri)"])
             await self.answerProtocolError(rejection, on: channel, bodyMayFollow: true)
@@ -97,12 +97,12 @@ struct HTTPConnection: Sendable {
         // CONNECT turns the connection into a tunnel, which this server does not offer; any other upgrade request
         // is answered as plain HTTP and parsing resumes after it.
         var mustClose = head.method == .CONNECT
-        if RequestHeadValidation.isUpgradeRequest(head) { parts.upgradeIgnored() }
-        let declaredLength = head.headers.first(name: "content-length").flatMap { Int($0) }
-        let isChunked = head.headers.contains(name: "transfer-encoding")
+        if validated.isUpgrade { parts.upgradeIgnored() }
+        let requestHead = validated.request
+        let declaredLength = validated.declaredLength
         // Without content-length or transfer-encoding a request has no body (RFC 9112 §6.3).
-        let unreadLimit = isChunked ? nil : (declaredLength ?? 0)
-        if head.version.minor >= 1, head.headers.first(name: "expect")?.lowercased() == "100-continue" {
+        let unreadLimit = validated.isChunked ? nil : (declaredLength ?? 0)
+        if validated.expectsContinue {
             parts.expectContinue(on: channel)
         }
         let connection = self.forwarded.connectionInfo(

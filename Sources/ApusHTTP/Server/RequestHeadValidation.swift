@@ -13,6 +13,22 @@ enum RequestHeadRejection: Error, Equatable {
     case headTooLarge
 }
 
+/// A request head that passed ``RequestHeadValidation``, with what the connection needs to know about its body,
+/// read in the same pass over the fields.
+struct ValidatedRequestHead {
+    /// The head as the application sees it.
+    var request: HTTPRequest
+    /// The `Content-Length`, when the body is framed by one.
+    var declaredLength: Int?
+    /// Whether the body is chunked.
+    var isChunked: Bool
+    /// Whether llhttp treats the request as a protocol upgrade and stops parsing after it: an `Upgrade` header
+    /// with `upgrade` among the `Connection` tokens.
+    var isUpgrade: Bool
+    /// Whether the client sent `Expect: 100-continue`.
+    var expectsContinue: Bool
+}
+
 /// Checks a request head the HTTP parser accepted against what the server can serve safely, and converts it to
 /// swift-http-types' `HTTPRequest` without Foundation URL parsing.
 ///
@@ -34,7 +50,7 @@ enum RequestHeadValidation {
     ///   - head: what the parser produced.
     ///   - maxHeadSize: the limit on the request line and headers. The connection's byte guard enforces it while
     ///     a head arrives over several reads; a head that arrives in one read is only seen whole, here.
-    static func validate(_ head: HTTPRequestHead, maxHeadSize: Int) -> Result<HTTPRequest, RequestHeadRejection> {
+    static func validate(_ head: HTTPRequestHead, maxHeadSize: Int) -> Result<ValidatedRequestHead, RequestHeadRejection> {
         guard let method = HTTPRequest.Method(head.method.rawValue) else { return .failure(.invalid) }
         // The head's size as sent, give or take the optional whitespace around values: method, target, version
         // and CRLFs, plus each field's name, `: ` and CRLF. Measured before anything is built from the fields:
@@ -49,6 +65,9 @@ enum RequestHeadValidation {
         var transferCodings: [Substring] = []
         var hasTransferEncoding = false
         var contentLength: Substring?
+        var hasUpgradeHeader = false
+        var connectionUpgrade = false
+        var expectsContinue = false
         var fields = HTTPFields()
         fields.reserveCapacity(head.headers.count)
         for (name, value) in head.headers {
@@ -60,6 +79,13 @@ enum RequestHeadValidation {
             case "transfer-encoding":
                 hasTransferEncoding = true
                 transferCodings += value.split(separator: ",", omittingEmptySubsequences: false)
+            case "upgrade":
+                hasUpgradeHeader = true
+            case "connection":
+                connectionUpgrade = connectionUpgrade
+                    || value.split(separator: ",").contains { $0.trimmingSpaces().lowercased() == "upgrade" }
+            case "expect":
+                expectsContinue = value.lowercased() == "100-continue"
             case "content-length":
                 // Repeated identical values are one length (RFC 9110 §8.6); different values are refused.
                 for item in value.split(separator: ",", omittingEmptySubsequences: false) {
@@ -84,10 +110,12 @@ enum RequestHeadValidation {
             }
             if contentLength != nil { return .failure(.invalid) }
         }
+        var declaredLength: Int?
         if let contentLength {
             guard !contentLength.isEmpty, contentLength.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-                Int(contentLength) != nil
+                let length = Int(contentLength)
             else { return .failure(.invalid) }
+            declaredLength = length
         }
 
         var path = head.uri
@@ -110,7 +138,15 @@ enum RequestHeadValidation {
         }
         if let hostHeader, !Self.isValidAuthority(hostHeader) { return .failure(.invalid) }
         if let authority, !Self.isValidAuthority(authority) { return .failure(.invalid) }
-        return .success(HTTPRequest(method: method, scheme: nil, authority: authority, path: path, headerFields: fields))
+        return .success(
+            ValidatedRequestHead(
+                request: HTTPRequest(method: method, scheme: nil, authority: authority, path: path, headerFields: fields),
+                declaredLength: declaredLength,
+                isChunked: hasTransferEncoding,
+                isUpgrade: hasUpgradeHeader && connectionUpgrade,
+                expectsContinue: expectsContinue && head.version.minor >= 1
+            )
+        )
     }
 
     /// `uri-host [ ":" port ]` (RFC 3986 §3.2.2): an IP literal in brackets or a reg-name of unreserved,
@@ -157,13 +193,6 @@ enum RequestHeadValidation {
         default:
             return false
         }
-    }
-
-    /// Whether llhttp treats the request as a protocol upgrade and stops parsing after it: an `Upgrade` header
-    /// with `upgrade` among the `Connection` tokens, or `CONNECT`.
-    static func isUpgradeRequest(_ head: HTTPRequestHead) -> Bool {
-        guard head.headers.contains(name: "upgrade") else { return false }
-        return head.headers[canonicalForm: "connection"].contains { $0.lowercased() == "upgrade" }
     }
 }
 
