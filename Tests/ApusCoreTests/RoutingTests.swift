@@ -106,7 +106,7 @@ import Testing
         app.patch("/m") { _ in "PATCH" }
         app.delete("/m") { _ in "DELETE" }
         app.options("/m") { _ in "OPTIONS" }
-        app.on(HTTPRequest.Method("QUERY")!, "/m") { _ in "QUERY" }
+        app.on(HTTPRequest.Method("QUERY")!)("/m") { _ in "QUERY" }
         try await app.test(.inProcess) { client async throws in
             for method in ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "QUERY"] {
                 let response = try await client.execute(HTTPRequest.Method(method)!, "/m")

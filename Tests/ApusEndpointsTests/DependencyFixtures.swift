@@ -57,13 +57,16 @@ struct UsesCounted: Dependency {
     static let provider = DependencyProvider(Depends<Counted>()) { counted in UsesCounted(counted: counted) }
 }
 
-/// A request-scoped resource with a slow cleanup, to see that it runs after the response.
+/// A request-scoped resource whose cleanup waits until the client has recorded "response received" (for up to
+/// 10 s): its "request exit" comes after that only if the response was sent before the cleanup ran.
 struct RequestResource: Dependency {
     static let provider = DependencyProvider(Depends<Events>()) { events in
         events.log.record("request enter")
         return RequestResource(log: events.log)
     } cleanup: { resource in
-        try await Task.sleep(for: .milliseconds(200))
+        for _ in 0..<1000 where !resource.log.all.contains("response received") {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         resource.log.record("request exit")
     }
     let log: EventLog

@@ -40,8 +40,7 @@ final class RoutesMacroExpansionTests: XCTestCase {
                     }
 
                     func __apus_route_readItem(_ registrar: some ApusCore.RouteRegistering) {
-                        registrar.on(
-                            .get,
+                        registrar.on(.get)(
                             "/items/{item_id}",
                             ApusEndpoints.RouteParameterInference.path(for: (Int).self, name: "item_id", description: nil),
                             ApusEndpoints.RouteParameterInference.extractor(for: (String?).self, name: "q", default: nil, description: "Text to search for."),
@@ -92,8 +91,7 @@ final class RoutesMacroExpansionTests: XCTestCase {
                     }
 
                     func __apus_route_create(_ registrar: some ApusCore.RouteRegistering) {
-                        registrar.on(
-                            .post,
+                        registrar.on(.post)(
                             "/items/",
                             ApusEndpoints.RouteParameterInference.extractor(for: (Item).self, name: "item", default: nil, description: nil),
                             ApusEndpoints.RouteParameterInference.extractor(for: (Int).self, name: "page_size", default: 20, description: nil),
@@ -110,8 +108,7 @@ final class RoutesMacroExpansionTests: XCTestCase {
                     func health() -> String { "ok" }
 
                     func __apus_route_health(_ registrar: some ApusCore.RouteRegistering) {
-                        registrar.on(
-                            .get,
+                        registrar.on(.get)(
                             "/health",
                             metadata: ApusCore.RouteMetadata(name: "health"),
                             file: "TestModule/test.swift",

@@ -83,32 +83,39 @@ extension App {
         if let serveError { throw serveError }
     }
 
-    /// Builds the route table, runs the startup hooks and returns the responder with the state they produced.
+    /// Builds the route table, runs the startup hooks (then the extensions') and returns the responder with the
+    /// state they produced.
     package func start() async throws -> AppResponder {
-        let routes = try self.routes()
-        _ = try RouteTrie(routes: routes)
+        var state = self.state
+        let (routes, trie, extensions) = try self.prepareRoutes(state: &state)
         let logger = self.logger
         let hooks = self.setup.withLock { $0.startupHooks }
-        var state = self.state
         logger.info("Waiting for application startup.")
         do {
             for hook in hooks {
                 try await hook(&state)
             }
+            for appExtension in extensions {
+                try await appExtension.startup(&state, logger: logger)
+            }
         } catch {
             logger.error("Application startup failed", metadata: ["error": "\(String(reflecting: error))"])
             throw StartupError(underlying: error)
         }
-        let responder = try self.build(state: state)
+        let responder = self.responder(routes: routes, trie: trie, state: state)
         logger.info("Application startup complete.")
         return responder
     }
 
-    /// Runs the shutdown hooks with the state `responder` served with; a failing hook is logged and the rest run.
+    /// Runs the extensions' shutdown, then the shutdown hooks, with the state `responder` served with; a failing
+    /// hook is logged and the rest run.
     package func stop(_ responder: AppResponder) async {
         let logger = self.logger
-        let hooks = self.setup.withLock { $0.shutdownHooks }
+        let (hooks, extensions) = self.setup.withLock { ($0.shutdownHooks, $0.extensions) }
         logger.info("Waiting for application shutdown.")
+        for appExtension in extensions.reversed() {
+            await appExtension.shutdown(responder.state, logger: logger)
+        }
         for hook in hooks {
             do {
                 try await hook(responder.state)

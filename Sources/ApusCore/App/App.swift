@@ -26,6 +26,7 @@ public final class App: RouteRegistering {
         var startupHooks: [@Sendable (inout AppState) async throws -> Void] = []
         var shutdownHooks: [@Sendable (AppState) async throws -> Void] = []
         var services: [any Service] = []
+        var extensions: [any AppExtension] = []
         var redirectSlashes: Bool
         var logger: Logger
     }
@@ -66,9 +67,13 @@ public final class App: RouteRegistering {
     }
 
     /// Every route, with full paths and combined metadata, in registration order (what the OpenAPI document is
-    /// built from).
+    /// built from), once each has passed its checks (``RouteCheck``).
     public func routes() throws(RouteTableError) -> [Route] {
-        try self.router.routes()
+        let routes = try self.router.routes()
+        for route in routes {
+            try route.check()
+        }
+        return routes
     }
 
     /// Handles errors of type `Failure` (and its subtypes) thrown by handlers, middleware or routing, answering
@@ -132,8 +137,23 @@ public final class App: RouteRegistering {
     }
 
     func build(state: AppState) throws(RouteTableError) -> AppResponder {
-        let routes = try self.routes()
-        let trie = try RouteTrie(routes: routes)
+        var state = state
+        let (routes, trie, _) = try self.prepareRoutes(state: &state)
+        return self.responder(routes: routes, trie: trie, state: state)
+    }
+
+    /// The route table as served: collected, prepared by the app's extensions (which may add to `state`), and
+    /// matched by a trie; with the extensions.
+    func prepareRoutes(state: inout AppState) throws(RouteTableError) -> ([Route], RouteTrie, [any AppExtension]) {
+        var routes = try self.routes()
+        let extensions = self.extensions(for: routes)
+        for appExtension in extensions {
+            try appExtension.prepare(&routes, state: &state)
+        }
+        return (routes, try RouteTrie(routes: routes), extensions)
+    }
+
+    func responder(routes: [Route], trie: RouteTrie, state: AppState) -> AppResponder {
         let setup = self.setup.withLock { $0 }
         return AppResponder(
             routes: routes,

@@ -1,9 +1,8 @@
-/// What routes and middleware can be added to: ``App`` and ``Router``. The method-named functions here are the
-/// registration API; they all end in ``add(_:)``.
+/// What routes and middleware can be added to: ``App`` and ``Router``.
 ///
-/// A handler returns a ``ResponseConvertible`` (``Response`` for full control) or any `Encodable` (sent as JSON,
-/// as FastAPI does). `file` and `line` record where the route was registered, so a duplicate route error can point
-/// at both registrations.
+/// Routes are registered per method: `app.get("/items") { request in ... }`, `app.post(...)`, ... and
+/// `app.on(method)(...)` for any other method. Each of these is a ``MethodRoutes`` value, called with a path and a
+/// handler; every registration ends in ``add(_:)``.
 public protocol RouteRegistering: AnyObject, Sendable {
     /// Adds a route (its path relative to this registrar's prefix).
     func add(_ route: Route)
@@ -17,51 +16,23 @@ extension RouteRegistering {
         self.use(ClosureMiddleware(body))
     }
 
-    /// Adds a route for `method` whose handler returns a response (or anything ``ResponseConvertible``).
-    public func on<Output: ResponseConvertible>(
-        _ method: HTTPRequest.Method,
-        _ path: String,
-        metadata: RouteMetadata = RouteMetadata(),
-        file: String = #fileID,
-        line: Int = #line,
-        handler: @escaping @Sendable (Request) async throws -> Output
-    ) {
-        self.add(
-            Route(method: method, path: path, metadata: metadata, location: SourceLocation(fileID: file, line: line)) {
-                request in try await handler(request).response(for: request)
-            }
-        )
+    /// Registers routes for `method`: `app.on(HTTPRequest.Method("QUERY")!)("/search") { request in ... }`.
+    public func on(_ method: HTTPRequest.Method) -> MethodRoutes {
+        MethodRoutes(registrar: self, method: method)
     }
 
-    /// Adds a route for `method` whose handler returns a value sent as JSON.
-    public func on<Output: Encodable & SendableMetatype>(
-        _ method: HTTPRequest.Method,
-        _ path: String,
-        metadata: RouteMetadata = RouteMetadata(),
-        file: String = #fileID,
-        line: Int = #line,
-        handler: @escaping @Sendable (Request) async throws -> Output
-    ) {
-        self.add(
-            Route(method: method, path: path, metadata: metadata, location: SourceLocation(fileID: file, line: line)) {
-                request in try Response.json(try await handler(request), status: metadata.status ?? .ok)
-            }
-        )
-    }
-
-    /// Adds a route for a value that is both `Encodable` and ``ResponseConvertible``: its own response wins.
-    public func on<Output: Encodable & ResponseConvertible & SendableMetatype>(
-        _ method: HTTPRequest.Method,
-        _ path: String,
-        metadata: RouteMetadata = RouteMetadata(),
-        file: String = #fileID,
-        line: Int = #line,
-        handler: @escaping @Sendable (Request) async throws -> Output
-    ) {
-        self.add(
-            Route(method: method, path: path, metadata: metadata, location: SourceLocation(fileID: file, line: line)) {
-                request in try await handler(request).response(for: request)
-            }
-        )
-    }
+    /// Registers GET routes: `app.get("/items/{item_id}") { request in ... }`.
+    public var get: MethodRoutes { self.on(.get) }
+    /// Registers POST routes.
+    public var post: MethodRoutes { self.on(.post) }
+    /// Registers PUT routes.
+    public var put: MethodRoutes { self.on(.put) }
+    /// Registers PATCH routes.
+    public var patch: MethodRoutes { self.on(.patch) }
+    /// Registers DELETE routes.
+    public var delete: MethodRoutes { self.on(.delete) }
+    /// Registers HEAD routes.
+    public var head: MethodRoutes { self.on(.head) }
+    /// Registers OPTIONS routes.
+    public var options: MethodRoutes { self.on(.options) }
 }

@@ -2,31 +2,9 @@ import Synchronization
 import ApusCore
 
 extension App {
-    /// The app's typed-endpoint state, created (with the startup and shutdown hooks that make and clean up
-    /// app-scoped dependencies) the first time anything needs it.
+    /// The app's typed-endpoint state (made by the app once, see ``AppExtension``).
     var endpointEnvironment: EndpointEnvironment {
-        if let environment = self.state[EndpointEnvironmentKey.self] { return environment }
-        let environment = EndpointEnvironment()
-        self.state[EndpointEnvironmentKey.self] = environment
-        let reference = WeakAppReference(self)
-        self.onStartup { _ in
-            guard let app = reference.app else { return }
-            var plan = EndpointPlan()
-            for requirement in environment.settings.withLock({ $0.dependencies }) {
-                requirement.register(&plan)
-            }
-            var needed = plan.appScopedDependencies
-            for route in try app.routes() {
-                needed += route.metadata.attachments[AppScopedDependenciesKey.self] ?? []
-            }
-            for dependency in needed {
-                try await dependency.create(environment)
-            }
-        }
-        self.onShutdown { _ in
-            await environment.appScoped.shutdown(logger: reference.app?.logger ?? Logger(label: "apus.dependencies"))
-        }
-        return environment
+        self.appExtension(EndpointEnvironment.self)
     }
 
     /// Replacement providers for dependencies, by type (FastAPI's `app.dependency_overrides`), for tests. They
@@ -42,8 +20,9 @@ extension App {
         set { self.endpointEnvironment.settings.withLock { $0.strictContentType = newValue } }
     }
 
-    /// Adds dependencies every typed endpoint of the app runs first, for their effect (FastAPI's
-    /// `FastAPI(dependencies=[...])`): authentication checks and the like.
+    /// Adds dependencies every route of the app runs first, for their effect (FastAPI's
+    /// `FastAPI(dependencies=[...])`): authentication checks and the like. They guard plain routes too, but not
+    /// the OpenAPI document and docs pages (``SkipsAppDependenciesKey``).
     public func addDependencies(_ requirements: DependencyRequirement...) {
         self.endpointEnvironment.settings.withLock { $0.dependencies += requirements }
     }
@@ -60,7 +39,8 @@ extension App {
 }
 
 extension Router {
-    /// A router whose routes all run `dependencies` first (FastAPI's `APIRouter(dependencies=[...])`).
+    /// A router whose routes all run `dependencies` first (FastAPI's `APIRouter(dependencies=[...])`), plain
+    /// routes included.
     public convenience init(prefix: String = "", tags: [String] = [], dependencies: [DependencyRequirement], metadata: RouteMetadata = RouteMetadata()) {
         var metadata = metadata
         metadata.addDependencies(dependencies)

@@ -45,6 +45,6 @@ extension RouteMetadata {
         self.attachments[DependencyRequirementsKey.self] = (self.attachments[DependencyRequirementsKey.self] ?? []) + requirements
         let documentation = self.attachments[OperationDocumentationKey.self] ?? OperationDocumentation()
         self.attachments[OperationDocumentationKey.self] = documentation.merged(into: plan.documentation)
-        self.attachments[AppScopedDependenciesKey.self] = (self.attachments[AppScopedDependenciesKey.self] ?? []) + plan.appScopedDependencies
+        self.attachments.addEndpointNeeds(of: plan)
     }
 }

@@ -1,37 +1,90 @@
 import ApusCore
 import Synchronization
 
-/// Per-app state of typed endpoints, kept in the app's ``AppState`` so every request finds it: dependency
-/// overrides, app-scoped values, app-level dependencies and settings.
-final class EndpointEnvironment: Sendable {
+/// Typed endpoints' state in one app (an ``AppExtension``, so the app makes it once and never shares it):
+/// dependency overrides, app-scoped values, the app's dependency list and settings.
+///
+/// When the app builds its route table, ``prepare(_:state:)`` puts itself in the state every request starts
+/// from, adds the app's dependency list to every route's, guards plain routes that have a dependency list, and
+/// notes the app-scoped dependencies that startup makes.
+final class EndpointEnvironment: AppExtension {
     struct Settings: Sendable {
         var strictContentType = true
         var dependencies: [DependencyRequirement] = []
+        /// What the last route table build found the routes need at startup.
+        var appScopedNeeded: [AppScopedDependency] = []
     }
 
     let overrides: DependencyOverrides
     let appScoped = AppScopedValues()
     let settings = Mutex(Settings())
 
-    init(overrides: DependencyOverrides = DependencyOverrides()) {
+    init(overrides: DependencyOverrides) {
         self.overrides = overrides
     }
 
-    /// For requests of an app that never set up typed endpoints' state (only routers were registered): no
-    /// overrides, strict content types, and app-scoped values shared by such apps in this process.
-    static let detached = EndpointEnvironment()
+    convenience init() {
+        self.init(overrides: DependencyOverrides())
+    }
+
+    func prepare(_ routes: inout [Route], state: inout AppState) throws(RouteTableError) {
+        state[EndpointEnvironmentKey.self] = self
+        let appLevel = self.settings.withLock { $0.dependencies }
+        var plan = EndpointPlan()
+        for requirement in appLevel {
+            requirement.register(&plan)
+        }
+        if let problem = plan.registrationErrors.first {
+            throw RouteTableError(message: "The app's dependency list: \(problem)")
+        }
+        var needed = plan.appScopedDependencies
+        for index in routes.indices {
+            var route = routes[index]
+            if route.metadata.attachments[SkipsAppDependenciesKey.self] != true, !appLevel.isEmpty {
+                route.metadata.attachments[DependencyRequirementsKey.self] =
+                    appLevel + (route.metadata.attachments[DependencyRequirementsKey.self] ?? [])
+            }
+            needed += route.metadata.attachments[AppScopedDependenciesKey.self] ?? []
+            if route.metadata.attachments[TypedEndpointKey.self] != true,
+                !(route.metadata.attachments[DependencyRequirementsKey.self] ?? []).isEmpty
+            {
+                route.handler = Self.guarded(route.handler)
+            }
+            routes[index] = route
+        }
+        self.settings.withLock { $0.appScopedNeeded = needed }
+    }
+
+    func startup(_ state: inout AppState, logger: Logger) async throws {
+        for dependency in self.settings.withLock({ $0.appScopedNeeded }) {
+            try await dependency.create(self)
+        }
+    }
+
+    func shutdown(_ state: AppState, logger: Logger) async {
+        await self.appScoped.shutdown(logger: logger)
+    }
+
+    /// A plain route's handler behind its dependency lists (FastAPI runs them for every route, whatever its
+    /// handler takes).
+    private static func guarded(_ handler: @escaping RouteHandler) -> RouteHandler {
+        let runner = EndpointRunner(plan: EndpointPlan())
+        return { request in
+            try await runner.run(request) { context in
+                try context.throwValidationErrors()
+                return try await handler(request)
+            }
+        }
+    }
 }
 
-/// Where an app keeps its ``EndpointEnvironment``.
+/// Where an app keeps its ``EndpointEnvironment``, for requests.
 enum EndpointEnvironmentKey: AppStateKey {
     typealias Value = EndpointEnvironment
 }
 
-/// Breaks the cycle app → startup hook → app.
-final class WeakAppReference: Sendable {
-    weak let app: App?
-
-    init(_ app: App) {
-        self.app = app
-    }
+/// Marks a route the app's dependency list does not guard: the OpenAPI document and the docs pages, which
+/// FastAPI serves outside its dependencies too. A router's or the route's own dependencies still run.
+public enum SkipsAppDependenciesKey: RouteAttachmentKey {
+    public typealias Value = Bool
 }

@@ -21,6 +21,9 @@ public struct EndpointPlan: Sendable {
     var loneBodyDecoder: LoneBodyDecoder?
     /// App-scoped dependencies reachable from this route, created at startup.
     var appScopedDependencies: [AppScopedDependency] = []
+    /// What is wrong with the dependency graph (a cycle, a scope that outlives what it depends on, an app-scoped
+    /// dependency that reads the request): reported when the app builds its route table.
+    var registrationErrors: [String] = []
     /// The dependencies being registered, innermost last (for scope checks and cycle detection).
     private var dependencyStack: [(type: ObjectIdentifier, name: String, scope: DependencyScope)] = []
     private var jsonBodyFields = 0
@@ -36,9 +39,8 @@ public struct EndpointPlan: Sendable {
         return self.jsonBodyFields == 1 && !self.embedsBody ? .lone : .embedded
     }
 
-    /// Adds a path, query, header or cookie parameter.
-    ///
-    /// - Precondition: not inside an app-scoped dependency, which is created at startup without a request.
+    /// Adds a path, query, header or cookie parameter (inside an app-scoped dependency, which is made at startup
+    /// without a request, that is a registration error).
     public mutating func addParameter(_ parameter: ParameterDocumentation) {
         self.requireRequest(for: "\(parameter.source.locationName) parameter \"\(parameter.name)\"")
         self.documentation.addParameter(parameter)
@@ -59,12 +61,11 @@ public struct EndpointPlan: Sendable {
         self.documentation.addBodyField(field, mediaType: multipart ? "multipart/form-data" : "application/x-www-form-urlencoded")
     }
 
-    /// Records that the extractor needs the HTTP request (the raw request, or anything read from it).
-    ///
-    /// - Precondition: not inside an app-scoped dependency.
+    /// Records that the extractor needs the HTTP request (the raw request, or anything read from it); inside an
+    /// app-scoped dependency that is a registration error.
     public mutating func requireRequest(for what: String) {
         if let app = self.dependencyStack.last(where: { $0.scope == .app }) {
-            preconditionFailure("App-scoped dependency \(app.name) cannot read the \(what): it is created at startup, without a request")
+            self.registrationErrors.append("app-scoped dependency \(app.name) cannot read the \(what): it is made at startup, without a request")
         }
     }
 
@@ -81,14 +82,17 @@ public struct EndpointPlan: Sendable {
         let name = String(describing: D.self)
         if let cycle = self.dependencyStack.firstIndex(where: { $0.type == key }) {
             let path = (self.dependencyStack[cycle...].map(\.name) + [name]).joined(separator: " -> ")
-            preconditionFailure("Dependency cycle: \(path)")
+            self.registrationErrors.append("dependency cycle: \(path)")
+            return
         }
         if let parent = self.dependencyStack.last {
             switch (parent.scope, D.scope) {
             case (.app, .request), (.app, .function):
-                preconditionFailure("App-scoped dependency \(parent.name) cannot depend on \(D.scope)-scoped \(name)")
+                self.registrationErrors.append("app-scoped dependency \(parent.name) cannot depend on \(D.scope)-scoped \(name)")
             case (.request, .function):
-                preconditionFailure("Request-scoped dependency \(parent.name) cannot depend on function-scoped \(name): it would be cleaned up first")
+                self.registrationErrors.append(
+                    "request-scoped dependency \(parent.name) cannot depend on function-scoped \(name): it would be cleaned up first"
+                )
             default: break
             }
         }

@@ -5,19 +5,18 @@ public struct Depends<D: Dependency>: Extractor {
 
     /// Whether this use shares the request's instance (`false`: a fresh one, FastAPI's `use_cache=False`).
     public let cached: Bool
-    let provider: DependencyProvider<D>
 
-    /// Injects `D`.
+    /// Injects `D`. Its provider is read when the route is registered, not here: so two providers that name each
+    /// other are a registration error (a dependency cycle), not a deadlock of their `static let`s.
     public init(cached: Bool = true) {
         self.cached = cached
-        self.provider = D.provider
     }
 
     public func register(in plan: inout EndpointPlan) {
-        plan.registerDependency(D.self, provider: self.provider)
+        plan.registerDependency(D.self, provider: D.provider)
     }
 
     public func extract(from context: inout ExtractionContext) async throws -> D? {
-        try await context.resolve(D.self, provider: self.provider, cached: self.cached)
+        try await context.resolve(D.self, provider: D.provider, cached: self.cached)
     }
 }

@@ -1,47 +1,36 @@
 import ApusCore
 import ApusModels
 
-/// How a handler's return value becomes the response, chosen once by the registration overload for the return
-/// type: a ``SchemaValue`` with ApusModels' encoder (honouring ``EncodingOptions``), a ``ResponseConvertible``
-/// (``Response`` for full control) as it says, any other `Encodable` with the core's JSON encoder.
+/// How a handler's return value becomes the response, chosen once per route from the return type
+/// (``automatic(options:)``) or given to the registration function (`encoder:`).
 public struct ResponseEncoder<Output>: Sendable {
     /// The success response's body schema, when the return type has one.
     public let schema: DocumentedSchema?
-    /// Whether the route's status applies (not for a returned ``Response``, which carries its own).
-    let usesRouteStatus: Bool
-    let encode: @Sendable (Output, Request, HTTPResponse.Status) throws -> Response
+    let encode: Response.Rendering<Output>
 
     /// An encoder from a closure.
-    public init(
-        schema: DocumentedSchema?, usesRouteStatus: Bool = true,
-        encode: @escaping @Sendable (Output, Request, HTTPResponse.Status) throws -> Response
-    ) {
+    public init(schema: DocumentedSchema?, encode: @escaping Response.Rendering<Output>) {
         self.schema = schema
-        self.usesRouteStatus = usesRouteStatus
         self.encode = encode
     }
-}
 
-extension ResponseEncoder where Output: SchemaValue {
-    /// JSON written by ApusModels' encoder, with `options` (FastAPI's `response_model_exclude_none`, include,
-    /// exclude).
-    public static func schemaValue(options: EncodingOptions) -> ResponseEncoder<Output> {
-        ResponseEncoder(schema: DocumentedSchema(of: Output.self)) { output, _, status in
+    /// The encoder for `Output`, or `nil` if it has none: a ``ResponseConvertible`` (``Response`` for full
+    /// control) is its own response, whatever else it is; a model or other ``SchemaValue`` is JSON written by
+    /// ApusModels' encoder with `options` (FastAPI's `response_model_exclude_none`, include, exclude) and
+    /// documented by its schema; the rest is as the core renders it (``Response/rendering(of:)``: any other
+    /// `Encodable` as JSON, `Void` as `null`).
+    public static func automatic(options: EncodingOptions) -> ResponseEncoder<Output>? {
+        if !(Output.self is any ResponseConvertible.Type), let model = Output.self as? any SchemaValue.Type {
+            return Self.schemaValue(model, options: options)
+        }
+        return Response.rendering(of: Output.self).map { ResponseEncoder(schema: nil, encode: $0) }
+    }
+
+    // `Model` is `Output` opened from the metatype cast above, so the cast of the closure succeeds.
+    private static func schemaValue<Model: SchemaValue>(_ model: Model.Type, options: EncodingOptions) -> ResponseEncoder<Output>? {
+        let encode: Response.Rendering<Model> = { output, _, status in
             .bytes(ByteBuffer(bytes: output.jsonBytes(options: options)), mediaType: MediaType.json, status: status)
         }
-    }
-}
-
-extension ResponseEncoder where Output: ResponseConvertible {
-    /// The value's own response.
-    public static var responseConvertible: ResponseEncoder<Output> {
-        ResponseEncoder(schema: nil, usesRouteStatus: false) { output, request, _ in try output.response(for: request) }
-    }
-}
-
-extension ResponseEncoder where Output: Encodable & SendableMetatype {
-    /// JSON written by the core's encoder (keys in declaration order, as Starlette); undocumented schema.
-    public static var encodable: ResponseEncoder<Output> {
-        ResponseEncoder(schema: nil) { output, _, status in try .json(output, status: status) }
+        return (encode as? Response.Rendering<Output>).map { ResponseEncoder(schema: DocumentedSchema(of: Model.self), encode: $0) }
     }
 }

@@ -2,13 +2,11 @@ import SwiftSyntax
 import SwiftSyntaxMacros
 
 extension RouteDeclaration {
-    /// The peer that registers the route: one call to the typed-endpoint `on(...)` with an extractor per parameter.
+    /// The peer that registers the route: one call to the typed-endpoint registration function (`on(.get)(...)`)
+    /// with an extractor per parameter.
     func generatedPeer(location: AbstractSourceLocation?) -> String {
         let extractors = parameters.indices.map { "        " + extractor(at: $0) + "," }
-        var arguments = [
-            "        .\(method),",
-            "        \(SchemaMacro.literal(path)),",
-        ] + extractors
+        var arguments = ["        \(SchemaMacro.literal(path)),"] + extractors
         if let status = option("status") { arguments.append("        status: \(status),") }
         arguments.append("        metadata: \(metadata()),")
         if let responses = option("responses") { arguments.append("        responses: \(responses),") }
@@ -21,7 +19,7 @@ extension RouteDeclaration {
         }
         return """
             func \(RouteMacro.peerName(of: function))(_ registrar: some ApusCore.RouteRegistering) {
-                registrar.on(
+                registrar.on(.\(method))(
             \(arguments.joined(separator: "\n"))
                 ) \(handlerClosure())
             }

@@ -1,4 +1,5 @@
 public import ApusCore
+import ApusEndpoints
 
 extension App {
     /// Serves the OpenAPI document and the docs pages: `/openapi.json`, Swagger UI at `/docs` (with its OAuth2
@@ -8,7 +9,8 @@ extension App {
     /// The document is built from ``routes()`` on its first request and cached, so call this before or after
     /// adding routes. The pages and the document honour the request's root path (behind a proxy that strips a
     /// prefix): the pages fetch `<root path>/openapi.json` and the document lists the root path as a server.
-    /// The routes added here are left out of the document and, being GET routes, answer HEAD too.
+    /// The routes added here are left out of the document, are not guarded by the app's dependency list (as
+    /// FastAPI's), and, being GET routes, answer HEAD too.
     ///
     /// ```swift
     /// let app = App()
@@ -17,7 +19,8 @@ extension App {
     public func enableDocs(_ configuration: OpenAPIConfiguration = OpenAPIConfiguration(), file: String = #fileID, line: Int = #line) {
         guard let openAPIURL = configuration.openAPIURL else { return }
         let location = SourceLocation(fileID: file, line: line)
-        let hidden = RouteMetadata(includeInSchema: false)
+        var hidden = RouteMetadata(includeInSchema: false)
+        hidden.attachments[SkipsAppDependenciesKey.self] = true
         let cache = OpenAPIDocumentCache(builder: OpenAPIDocumentBuilder(configuration: configuration))
         self.add(
             Route(method: .get, path: openAPIURL, metadata: hidden, location: location) { [weak self] request in

@@ -1,0 +1,119 @@
+import ApusCore
+import ApusModels
+
+extension MethodRoutes {
+    /// Adds a typed endpoint: `app.get("/items/{item_id}", Path<Int>("item_id")) { itemID in ... }`, FastAPI's
+    /// `@app.get`. This is the one registration function of typed endpoints; the route macros call it too.
+    ///
+    /// At registration the extractors describe themselves once (the ``OperationDocumentation`` attached to the
+    /// route, the body mode, the dependencies); per request they extract in declaration order, every validation
+    /// error is collected into one 422, and the handler gets plain values.
+    ///
+    /// What the handler returns becomes the response as ``ResponseEncoder/automatic(options:)`` chooses from its
+    /// type: a ``ResponseConvertible`` as it says, a model or other ``SchemaValue`` by ApusModels' encoder (with
+    /// `encoding`), any other `Encodable` as JSON, nothing as `null`. Another return type, a path parameter the
+    /// path does not have, or an inconsistent dependency graph is reported when the app builds its route table
+    /// (``RouteTableError``, naming this line).
+    ///
+    /// - Parameters:
+    ///   - path: the path template (`/items/{item_id}`), relative to the registrar's prefix.
+    ///   - extractors: one per handler parameter, in order.
+    ///   - status: the success status (default 200); documented as the success response.
+    ///   - metadata: names, summary, description, tags, operation id, deprecation, schema inclusion.
+    ///   - responses: extra documented responses (FastAPI's `responses=`).
+    ///   - dependencies: dependencies run first, for their effect (FastAPI's `dependencies=`).
+    ///   - encoding: options for a ``SchemaValue`` result (FastAPI's `response_model_exclude_none`, ...).
+    ///   - encoder: how the return value becomes the response, instead of the automatic choice.
+    ///   - file: where the route is registered (for error messages).
+    ///   - line: where the route is registered.
+    ///   - handler: receives one value per extractor.
+    public func callAsFunction<each E: Extractor, Output>(
+        _ path: String,
+        _ extractors: repeat each E,
+        status: HTTPResponse.Status? = nil,
+        metadata: RouteMetadata = RouteMetadata(),
+        responses: [DocumentedResponse] = [],
+        dependencies: [DependencyRequirement] = [],
+        encoding: EncodingOptions = EncodingOptions(),
+        encoder: ResponseEncoder<Output>? = nil,
+        file: String = #fileID,
+        line: Int = #line,
+        handler: @escaping @Sendable (repeat (each E).Value) async throws -> Output
+    ) {
+        var plan = EndpointPlan()
+        for requirement in dependencies {
+            requirement.register(&plan)
+        }
+        repeat (each extractors).register(in: &plan)
+        let encoder = encoder ?? .automatic(options: encoding)
+
+        let status = status ?? metadata.status ?? .ok
+        var metadata = metadata
+        metadata.status = status
+        var documentation = plan.documentation
+        documentation.successResponse = DocumentedResponse(status: status, description: "Successful Response", schema: encoder?.schema)
+        documentation.responses = responses
+        if let existing = metadata.attachments[OperationDocumentationKey.self] {
+            documentation = existing.merged(into: documentation)
+        }
+        metadata.attachments[OperationDocumentationKey.self] = documentation
+        if !dependencies.isEmpty {
+            metadata.attachments[DependencyRequirementsKey.self] = (metadata.attachments[DependencyRequirementsKey.self] ?? []) + dependencies
+        }
+        metadata.attachments.addEndpointNeeds(of: plan)
+        metadata.attachments[TypedEndpointKey.self] = true
+        if encoder == nil {
+            metadata.attachments.addCheck(.unsupportedReturnType(Output.self))
+        }
+
+        let runner = EndpointRunner(plan: plan)
+        let extractors = (repeat each extractors)
+        let encode: Response.Rendering<Output>
+        if let encoder {
+            encode = encoder.encode
+        } else {
+            encode = { _, _, _ in throw HTTPError(.internalServerError) }
+        }
+        self.registrar.add(
+            Route(method: self.method, path: path, metadata: metadata, location: SourceLocation(fileID: file, line: line)) { request in
+                try await runner.run(request) { context in
+                    let values = (repeat try await (each extractors).extract(from: &context))
+                    try context.throwValidationErrors()
+                    let output = try await handler(repeat try unwrapExtracted(each values, from: each extractors))
+                    return try encode(output, request, status)
+                }
+            }
+        )
+    }
+}
+
+/// Marks the routes of typed endpoints, which resolve their dependency lists themselves.
+enum TypedEndpointKey: RouteAttachmentKey {
+    typealias Value = Bool
+}
+
+extension RouteAttachments {
+    /// Records what a route (or a router's dependency list) described by `plan` needs from the app: the
+    /// dependency-injection state, the app-scoped dependencies to make at startup, and the checks of its
+    /// dependency graph and path parameters.
+    mutating func addEndpointNeeds(of plan: EndpointPlan) {
+        self.require(EndpointEnvironment.self)
+        if !plan.appScopedDependencies.isEmpty {
+            self[AppScopedDependenciesKey.self] = (self[AppScopedDependenciesKey.self] ?? []) + plan.appScopedDependencies
+        }
+        for problem in plan.registrationErrors {
+            self.addCheck(.failing(problem))
+        }
+        let pathParameters = plan.documentation.parameters.filter { $0.source == .path }.map(\.name)
+        if !pathParameters.isEmpty {
+            self.addCheck(
+                RouteCheck { route in
+                    let names = route.parameterNames
+                    guard let missing = pathParameters.first(where: { !names.contains($0) }) else { return nil }
+                    let has = names.isEmpty ? "none" : names.map { "\"\($0)\"" }.joined(separator: ", ")
+                    return "it reads path parameter \"\(missing)\", which is not in its path (path parameters: \(has))"
+                }
+            )
+        }
+    }
+}
