@@ -47,7 +47,7 @@ import ApusEndpoints
 ///    - ``Request``: the raw request;
 ///    - any other `Codable` type: the JSON body, through ``CodableModel`` (no defaults or constraints);
 ///    - anything else does not compile: "a route parameter's type must be a SchemaValue ..., a SchemaModel ...,
-///      Codable ..., a Dependency, an UploadedFile, or Request".
+///      Codable ..., a Dependency, an UploadedFile, Request, or ResponseHead".
 /// 4. **Optional.** A default value or an optional type (`T?`) makes a parameter optional; the default is
 ///    documented.
 ///

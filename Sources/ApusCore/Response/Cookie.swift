@@ -65,6 +65,14 @@ public struct Cookie: Sendable, Hashable {
         self.partitioned = partitioned
     }
 
+    /// The cookie that makes the client drop cookie `name`: empty, `Max-Age=0` and expired now (Starlette's
+    /// `delete_cookie`).
+    public static func deletion(of name: String, path: String? = "/", domain: String? = nil) -> Cookie {
+        var cookie = Cookie(name: name, value: "", maxAge: 0, path: path, domain: domain)
+        cookie.expires = .now
+        return cookie
+    }
+
     /// The `set-cookie` header value.
     public var headerValue: String {
         var parts = ["\(self.name)=\(Self.quoted(self.value))"]

@@ -109,8 +109,6 @@ extension Response {
 
     /// Adds a `set-cookie` header that makes the client drop cookie `name` (as Starlette's `delete_cookie`).
     public mutating func deleteCookie(_ name: String, path: String? = "/", domain: String? = nil) {
-        var cookie = Cookie(name: name, value: "", maxAge: 0, path: path, domain: domain)
-        cookie.expires = .now
-        self.setCookie(cookie)
+        self.setCookie(.deletion(of: name, path: path, domain: domain))
     }
 }

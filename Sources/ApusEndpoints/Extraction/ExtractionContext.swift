@@ -14,6 +14,8 @@ public struct ExtractionContext: Sendable {
     let bodyMode: EndpointPlan.BodyMode
     let environment: EndpointEnvironment
     var dependencies: DependencyState
+    /// The request's ``ResponseHead``, once something asked for it.
+    var responseHead: ResponseHead?
     /// Errors of finished dependency levels, in report order.
     private var reportedErrors: [ValidationErrorItem] = []
     /// The current level's parameter errors, sorted by source when the level ends.

@@ -13,6 +13,7 @@ import ApusModels
 /// | a ``Dependency`` | ``Depends`` |
 /// | ``UploadedFile``, optional or array of them | ``File`` |
 /// | ``Request`` | ``RawRequest`` |
+/// | ``ResponseHead`` | ``InjectedResponseHead`` |
 /// | any other `Codable` type | ``CodableBody`` |
 ///
 /// Anything else does not compile, with a message naming these protocols. The explicit markers (`@From.Query`,
@@ -75,6 +76,11 @@ public enum RouteParameterInference {
         RawRequest()
     }
 
+    /// The response head, to set the status and header fields of the response a returned model becomes.
+    public static func extractor(for type: ResponseHead.Type, name: String, default: ResponseHead?, description: String?) -> InjectedResponseHead {
+        InjectedResponseHead()
+    }
+
     /// Any other `Codable` type: the JSON body, through ``CodableModel``. Disfavoured so that a type that is also a
     /// ``SchemaValue`` (`String`, an `@Schema` model that is `Codable` too) keeps its own rule.
     @_disfavoredOverload
@@ -88,7 +94,7 @@ public enum RouteParameterInference {
     @_disfavoredOverload
     @available(
         *, unavailable,
-        message: "a route parameter's type must be a SchemaValue (path, query: String, Int, enums...), a SchemaModel (@Schema, the JSON body), Codable (a JSON body), a Dependency, an UploadedFile, or Request"
+        message: "a route parameter's type must be a SchemaValue (path, query: String, Int, enums...), a SchemaModel (@Schema, the JSON body), Codable (a JSON body), a Dependency, an UploadedFile, Request, or ResponseHead"
     )
     public static func extractor<T: Sendable>(for type: T.Type, name: String, default: T?, description: String?) -> UnsupportedRouteParameter<T> {
         fatalError("unreachable: the overload is unavailable")

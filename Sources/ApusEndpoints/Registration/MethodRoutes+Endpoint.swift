@@ -11,7 +11,8 @@ extension MethodRoutes {
     ///
     /// What the handler returns becomes the response as ``ResponseEncoder/automatic(options:)`` chooses from its
     /// type: a ``ResponseConvertible`` as it says, a model or other ``SchemaValue`` by ApusModels' encoder (with
-    /// `encoding`), any other `Encodable` as JSON, nothing as `null`. Another return type, a path parameter the
+    /// `encoding`), any other `Encodable` as JSON, nothing as `null`; a ``ResponseHead`` parameter sets the status
+    /// and adds header fields to the latter three. Another return type, a path parameter the
     /// path does not have, or an inconsistent dependency graph is reported when the app builds its route table
     /// (``RouteTableError``, naming this line).
     ///
@@ -67,6 +68,7 @@ extension MethodRoutes {
         }
 
         let runner = EndpointRunner(plan: plan)
+        let returnsOwnResponse = Output.self is any ResponseConvertible.Type
         let extractors = (repeat each extractors)
         let encode: Response.Rendering<Output>
         if let encoder {
@@ -80,7 +82,8 @@ extension MethodRoutes {
                     let values = (repeat try await (each extractors).extract(from: &context))
                     try context.throwValidationErrors()
                     let output = try await handler(repeat try unwrapExtracted(each values, from: each extractors))
-                    return try encode(output, request, status)
+                    guard let head = context.responseHead, !returnsOwnResponse else { return try encode(output, request, status) }
+                    return head.addingHeaders(to: try encode(output, request, head.status ?? status))
                 }
             }
         )
