@@ -56,10 +56,15 @@ public struct ExtractionContext: Sendable {
 
     /// The value of cookie `name` (the `Cookie` header is parsed once per request).
     public mutating func cookie(_ name: String, for what: @autoclosure () -> String) throws -> String? {
-        if let cookies = self.cookies { return cookies[name] }
+        try self.allCookies(for: what())[name]
+    }
+
+    /// Every cookie of the request, by name (parsed once per request).
+    public mutating func allCookies(for what: @autoclosure () -> String) throws -> [String: String] {
+        if let cookies = self.cookies { return cookies }
         let cookies = try self.requiredRequest(for: what()).cookies
         self.cookies = cookies
-        return cookies[name]
+        return cookies
     }
 
     /// Every error recorded, in report order.

@@ -1,0 +1,189 @@
+import ApusCore
+import ApusModels
+
+/// A model whose fields are query parameters (FastAPI's `Annotated[FilterParams, Query()]`, 0.115+): each field
+/// is read, validated and documented as its own parameter, and the model's rules apply to the whole (unknown keys
+/// are `extra_forbidden` when the model forbids extra keys, a model validator sees every field).
+///
+/// ```swift
+/// @Schema(extraKeys: .forbid)
+/// struct FilterParams {
+///     @Field(gt: 0, le: 100) var limit: Int = 100
+///     var tags: [String] = []
+/// }
+/// app.get("/items", QueryModel<FilterParams>()) { filter in ... }     // ?limit=5&tags=a&tags=b
+/// ```
+///
+/// Array fields collect repeated keys; other fields take the last value. Errors are at `["query", field]`.
+public struct QueryModel<Model: SchemaModel>: Extractor {
+    public typealias Value = Model
+    let rule = ParameterModelRule<Model>(source: .query)
+
+    /// Reads `Model` from the query string.
+    public init() {}
+
+    public func register(in plan: inout EndpointPlan) {
+        self.rule.register(in: &plan)
+    }
+
+    public func extract(from context: inout ExtractionContext) async throws -> Model? {
+        let request = try context.requiredRequest(for: "query model \(Model.self)")
+        return self.rule.validate(request.query.parameters.map { ($0.name, $0.value) }, in: &context)
+    }
+}
+
+/// A model whose fields are header fields (FastAPI's `Annotated[CommonHeaders, Header()]`): a field `x_token`
+/// reads `x-token` (underscores become hyphens, as FastAPI's `convert_underscores`), array fields collect every
+/// field of that name, others take the first. Errors are at `["header", "x-token"]`.
+public struct HeaderModel<Model: SchemaModel>: Extractor {
+    public typealias Value = Model
+    let rule = ParameterModelRule<Model>(source: .header)
+
+    /// Reads `Model` from the header fields.
+    public init() {}
+
+    public func register(in plan: inout EndpointPlan) {
+        self.rule.register(in: &plan)
+    }
+
+    public func extract(from context: inout ExtractionContext) async throws -> Model? {
+        let request = try context.requiredRequest(for: "header model \(Model.self)")
+        return self.rule.validate(request.headers.map { ($0.name.canonicalName, $0.value) }, in: &context)
+    }
+}
+
+/// A model whose fields are cookies (FastAPI's `Annotated[Cookies, Cookie()]`). Errors are at
+/// `["cookie", field]`.
+public struct CookieModel<Model: SchemaModel>: Extractor {
+    public typealias Value = Model
+    let rule = ParameterModelRule<Model>(source: .cookie)
+
+    /// Reads `Model` from the cookies.
+    public init() {}
+
+    public func register(in plan: inout EndpointPlan) {
+        self.rule.register(in: &plan)
+    }
+
+    public func extract(from context: inout ExtractionContext) async throws -> Model? {
+        let cookies = try context.allCookies(for: "cookie model \(Model.self)")
+        return self.rule.validate(cookies.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, in: &context)
+    }
+}
+
+/// How a model's fields are read from string parameters of one source: each field's parameter name and whether
+/// it collects repeated values (an array field), computed once from the model's field table and schema.
+struct ParameterModelRule<Model: SchemaModel>: Sendable {
+    struct Field: Sendable {
+        /// The key in the model's input (its wire name).
+        let wireName: String
+        /// The parameter's name on the wire (a header field's is hyphenated and lowercase).
+        let parameterName: String
+        let isRequired: Bool
+        let collectsRepeatedValues: Bool
+    }
+
+    let source: ParameterSource
+    let fields: [Field]
+    /// The field index of each parameter name.
+    private let fieldIndex: [String: Int]
+    private let wireNames: Set<String>
+
+    init(source: ParameterSource) {
+        var generator = JSONSchemaGenerator()
+        let properties = Model.modelSchema(in: &generator)["properties"]?.objectValue
+        self.source = source
+        self.fields = Model.fieldTable.fields.map { field in
+            Field(
+                wireName: field.wireName,
+                parameterName: source == .header ? field.wireName.replacing("_", with: "-").lowercased() : field.wireName,
+                isRequired: field.isRequired,
+                collectsRepeatedValues: Self.isArraySchema(properties?[field.wireName])
+            )
+        }
+        var fieldIndex: [String: Int] = [:]
+        for (index, field) in self.fields.enumerated() where fieldIndex[field.parameterName] == nil {
+            fieldIndex[field.parameterName] = index
+        }
+        self.fieldIndex = fieldIndex
+        self.wireNames = Set(self.fields.map(\.wireName))
+    }
+
+    /// Whether a property's schema is an array, or an array or `null`.
+    private static func isArraySchema(_ schema: JSONValue?) -> Bool {
+        guard let schema = schema?.objectValue else { return false }
+        if schema["type"] == .string("array") { return true }
+        return schema["anyOf"]?.arrayValue?.contains { $0.objectValue?["type"] == .string("array") } ?? false
+    }
+
+    /// One OpenAPI parameter per field, with the field's schema from the model's (FastAPI flattens the model).
+    func register(in plan: inout EndpointPlan) {
+        var generator = JSONSchemaGenerator()
+        let properties = Model.modelSchema(in: &generator)["properties"]?.objectValue
+        for field in self.fields {
+            let property = properties?[field.wireName]?.objectValue
+            let description: String? =
+                if case .string(let text) = property?["description"] { text } else { nil }
+            let wireName = field.wireName
+            plan.addParameter(
+                ParameterDocumentation(
+                    name: field.parameterName, source: self.source, isRequired: field.isRequired, description: description,
+                    defaultValue: property?["default"],
+                    schema: DocumentedSchema { generator in
+                        Model.modelSchema(in: &generator)["properties"]?.objectValue?[wireName]?.objectValue ?? [:]
+                    }
+                )
+            )
+        }
+    }
+
+    /// Validates the model from `parameters` (name, value pairs in wire order), recording errors in `context`.
+    ///
+    /// The model's input is built as FastAPI builds it: each field's value (every value for an array field) under
+    /// its wire name, and the other parameters under their own names, so a model that forbids extra keys reports
+    /// them and a missing field's `input` is the whole input.
+    func validate(_ parameters: [(name: String, value: String)], in context: inout ExtractionContext) -> Model? {
+        // Keys in order of first appearance; an array field's values are gathered before its member is made.
+        var keys: [String] = []
+        var scalars: [String: String] = [:]
+        var arrays: [String: [JSONValue]] = [:]
+        for (name, value) in parameters {
+            let field = self.fieldIndex[name].map { self.fields[$0] }
+            // A header named like a model field (`x_token`) is not that field (`x-token`); FastAPI drops it too.
+            guard field != nil || !self.wireNames.contains(name) else { continue }
+            let key = field?.wireName ?? name
+            if field?.collectsRepeatedValues == true {
+                if arrays[key] == nil { keys.append(key) }
+                arrays[key, default: []].append(.string(value))
+            } else if scalars[key] == nil {
+                keys.append(key)
+                scalars[key] = value
+            } else if self.source == .query {
+                // A repeated query key keeps its last value; a repeated header or cookie its first.
+                scalars[key] = value
+            }
+        }
+        var input = JSONObject()
+        input.reserveCapacity(keys.count)
+        for key in keys {
+            input.appendUnchecked(key, arrays[key].map(JSONValue.array) ?? .string(scalars[key] ?? ""))
+        }
+        var errors: [ValidationErrorItem] = []
+        let model = Model.validate(jsonValue: .object(input), at: [.key(self.source.locationName)], errors: &errors)
+        if self.source == .header {
+            errors = errors.map(self.hyphenatingFieldName)
+        }
+        context.record(errors, from: self.source)
+        return model
+    }
+
+    /// A header model's error, located at the header field's name rather than the model field's.
+    private func hyphenatingFieldName(_ error: ValidationErrorItem) -> ValidationErrorItem {
+        guard error.location.count > 1, case .key(let wireName) = error.location[1],
+            let field = self.fields.first(where: { $0.wireName == wireName })
+        else { return error }
+        var error = error
+        error.location[1] = .key(field.parameterName)
+        return error
+    }
+}
