@@ -4,8 +4,8 @@ import Synchronization
 /// Typed endpoints' state in one app (an ``AppExtension``, so the app makes it once and never shares it):
 /// dependency overrides, app-scoped values, the app's dependency list and settings.
 ///
-/// When the app builds its route table, ``prepare(_:state:)`` puts itself in the state every request starts
-/// from, adds the app's dependency list to every route's, guards plain routes that have a dependency list, and
+/// When the app builds its route table, ``prepare(_:state:)`` makes each typed endpoint's handler for this app
+/// (with the app's dependency list before the route's), guards plain routes that have a dependency list, and
 /// notes the app-scoped dependencies that startup makes.
 final class EndpointEnvironment: AppExtension {
     struct Settings: Sendable {
@@ -28,7 +28,6 @@ final class EndpointEnvironment: AppExtension {
     }
 
     func prepare(_ routes: inout [Route], state: inout AppState) throws(RouteTableError) {
-        state[EndpointEnvironmentKey.self] = self
         let appLevel = self.settings.withLock { $0.dependencies }
         var plan = EndpointPlan()
         for requirement in appLevel {
@@ -40,15 +39,15 @@ final class EndpointEnvironment: AppExtension {
         var needed = plan.appScopedDependencies
         for index in routes.indices {
             var route = routes[index]
-            if route.metadata.attachments[SkipsAppDependenciesKey.self] != true, !appLevel.isEmpty {
-                route.metadata.attachments[DependencyRequirementsKey.self] =
-                    appLevel + (route.metadata.attachments[DependencyRequirementsKey.self] ?? [])
+            var requirements = route.metadata.attachments[DependencyRequirementsKey.self] ?? []
+            if route.metadata.attachments[SkipsAppDependenciesKey.self] != true {
+                requirements = appLevel + requirements
             }
             needed += route.metadata.attachments[AppScopedDependenciesKey.self] ?? []
-            if route.metadata.attachments[TypedEndpointKey.self] != true,
-                !(route.metadata.attachments[DependencyRequirementsKey.self] ?? []).isEmpty
-            {
-                route.handler = Self.guarded(route.handler)
+            if let endpoint = route.metadata.attachments[TypedEndpointKey.self] {
+                route.handler = endpoint.makeHandler(self, requirements)
+            } else if !requirements.isEmpty {
+                route.handler = self.guarded(route.handler, requirements)
             }
             routes[index] = route
         }
@@ -67,8 +66,8 @@ final class EndpointEnvironment: AppExtension {
 
     /// A plain route's handler behind its dependency lists (FastAPI runs them for every route, whatever its
     /// handler takes).
-    private static func guarded(_ handler: @escaping RouteHandler) -> RouteHandler {
-        let runner = EndpointRunner(plan: EndpointPlan())
+    private func guarded(_ handler: @escaping RouteHandler, _ requirements: [DependencyRequirement]) -> RouteHandler {
+        let runner = EndpointRunner(plan: EndpointPlan(), environment: self, requirements: requirements)
         return { request in
             try await runner.run(request) { context in
                 try context.throwValidationErrors()
@@ -76,11 +75,6 @@ final class EndpointEnvironment: AppExtension {
             }
         }
     }
-}
-
-/// Where an app keeps its ``EndpointEnvironment``, for requests.
-enum EndpointEnvironmentKey: AppStateKey {
-    typealias Value = EndpointEnvironment
 }
 
 /// Marks a route the app's dependency list does not guard: the OpenAPI document and the docs pages, which

@@ -1,31 +1,33 @@
 import ApusCore
 import ApusModels
 
-/// The per-route constant part of answering a request at a typed endpoint (or a plain route guarded by
-/// dependency lists), computed at registration.
+/// The constant part of answering a request at a typed endpoint (or a plain route guarded by dependency lists):
+/// made when an app builds its route table, for that app (its dependency-injection state and the route's
+/// dependency lists, app's first), so a request looks nothing up.
 struct EndpointRunner: Sendable {
     let bodyMode: EndpointPlan.BodyMode
     let loneBodyDecoder: LoneBodyDecoder?
+    let environment: EndpointEnvironment
+    let requirements: [DependencyRequirement]
 
-    init(plan: EndpointPlan) {
+    init(plan: EndpointPlan, environment: EndpointEnvironment, requirements: [DependencyRequirement]) {
         self.bodyMode = plan.bodyMode
         self.loneBodyDecoder = plan.bodyMode == .lone ? plan.loneBodyDecoder : nil
+        self.environment = environment
+        self.requirements = requirements
     }
 
-    /// Answers `request`: reads and parses the body, resolves the app's, the routers' and the route's dependency
-    /// lists (outermost first), then `body` extracts and calls the handler; function-scoped cleanups run before
-    /// the response is returned, request-scoped ones after it is sent, and all of them before an error leaves.
+    /// Answers `request`: reads and parses the body, resolves the dependency lists (outermost first), then
+    /// `body` extracts and calls the handler; function-scoped cleanups run before the response is returned,
+    /// request-scoped ones after it is sent, and all of them before an error leaves.
     func run(_ request: Request, _ body: (inout ExtractionContext) async throws -> Response) async throws -> Response {
-        guard let environment = request.state[EndpointEnvironmentKey.self] else {
-            throw EndpointEnvironmentMissing()
-        }
-        var context = ExtractionContext(request: request, bodyMode: self.bodyMode, environment: environment)
+        var context = ExtractionContext(request: request, bodyMode: self.bodyMode, environment: self.environment)
         if self.bodyMode != .none {
             try await context.prepareBody(loneBodyDecoder: self.loneBodyDecoder)
         }
         let response: Response
         do {
-            for requirement in request.routeMetadata?.attachments[DependencyRequirementsKey.self] ?? [] {
+            for requirement in self.requirements {
                 try await requirement.resolve(&context)
             }
             response = try await body(&context)
@@ -50,10 +52,20 @@ struct EndpointRunner: Sendable {
     }
 }
 
-/// A route of typed endpoints was called outside an ``App`` (whose route table build gives every request the
-/// dependency-injection state).
+/// A typed endpoint's route was called as registered, not as an ``App`` built it (the app's build gives each
+/// its dependency-injection state).
 struct EndpointEnvironmentMissing: Error, CustomStringConvertible {
     var description: String { "a typed endpoint was called outside an App's route table" }
+}
+
+/// A typed endpoint's handler, made per app when it builds its route table.
+struct TypedEndpoint: Sendable {
+    let makeHandler: @Sendable (_ environment: EndpointEnvironment, _ requirements: [DependencyRequirement]) -> RouteHandler
+}
+
+/// The typed endpoint of a route.
+enum TypedEndpointKey: RouteAttachmentKey {
+    typealias Value = TypedEndpoint
 }
 
 extension ExtractionContext {

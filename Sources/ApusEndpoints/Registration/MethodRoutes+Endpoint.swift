@@ -62,12 +62,10 @@ extension MethodRoutes {
             metadata.attachments[DependencyRequirementsKey.self] = (metadata.attachments[DependencyRequirementsKey.self] ?? []) + dependencies
         }
         metadata.attachments.addEndpointNeeds(of: plan)
-        metadata.attachments[TypedEndpointKey.self] = true
         if encoder == nil {
             metadata.attachments.addCheck(.unsupportedReturnType(Output.self))
         }
 
-        let runner = EndpointRunner(plan: plan)
         let returnsOwnResponse = Output.self is any ResponseConvertible.Type
         let extractors = (repeat each extractors)
         let encode: Response.Rendering<Output>
@@ -76,8 +74,9 @@ extension MethodRoutes {
         } else {
             encode = { _, _, _ in throw HTTPError(.internalServerError) }
         }
-        self.registrar.add(
-            Route(method: self.method, path: path, metadata: metadata, location: SourceLocation(fileID: file, line: line)) { request in
+        metadata.attachments[TypedEndpointKey.self] = TypedEndpoint { [plan] environment, requirements in
+            let runner = EndpointRunner(plan: plan, environment: environment, requirements: requirements)
+            return { request in
                 try await runner.run(request) { context in
                     let values = (repeat try await (each extractors).extract(from: &context))
                     try context.throwValidationErrors()
@@ -86,13 +85,13 @@ extension MethodRoutes {
                     return head.addingHeaders(to: try encode(output, request, head.status ?? status))
                 }
             }
+        }
+        self.registrar.add(
+            Route(method: self.method, path: path, metadata: metadata, location: SourceLocation(fileID: file, line: line)) { _ in
+                throw EndpointEnvironmentMissing()
+            }
         )
     }
-}
-
-/// Marks the routes of typed endpoints, which resolve their dependency lists themselves.
-enum TypedEndpointKey: RouteAttachmentKey {
-    typealias Value = Bool
 }
 
 extension RouteAttachments {
