@@ -34,10 +34,17 @@ let package = Package(
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
     ],
     targets: [
+        // The text formats every target above writes or reads, one implementation each: JSON text (escaping,
+        // numbers, the non-finite float rule), percent-decoding, HTTP and ISO 8601 dates. No dependencies.
+        .target(
+            name: "ApusWireFormats",
+            swiftSettings: swiftSettings
+        ),
         // The HTTP/1.1 server on SwiftNIO. Knows nothing of routing.
         .target(
             name: "ApusHTTP",
             dependencies: [
+                "ApusWireFormats",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -55,6 +62,7 @@ let package = Package(
             name: "ApusCore",
             dependencies: [
                 "ApusHTTP",
+                "ApusWireFormats",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "_NIOFileSystem", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -67,6 +75,7 @@ let package = Package(
         // Models and validation (what Pydantic is to FastAPI). No HTTP dependency.
         .target(
             name: "ApusModels",
+            dependencies: ["ApusWireFormats"],
             swiftSettings: swiftSettings
         ),
         // Form bodies: urlencoded and multipart parsing with FastAPI's limits, uploads spooled to disk.
@@ -74,6 +83,7 @@ let package = Package(
             name: "ApusForms",
             dependencies: [
                 "ApusHTTP",
+                "ApusWireFormats",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -135,6 +145,11 @@ let package = Package(
         .executableTarget(
             name: "ExampleServer",
             dependencies: ["ExampleService"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApusWireFormatsTests",
+            dependencies: ["ApusWireFormats"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

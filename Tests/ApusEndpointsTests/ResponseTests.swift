@@ -48,6 +48,25 @@ struct ResponseTests {
         }
     }
 
+    /// json_encoding.txt "NaN/inf /typed": FastAPI writes `null` for a typed return; Apus has one rule for both of
+    /// its encoders, so a `SchemaValue` and a plain `Encodable` both answer 200 with `null`.
+    @Test func nonFiniteFloatsAreNullForSchemaValuesAndPlainEncodables() async throws {
+        struct PlainMeasurement: Encodable, Sendable {
+            let f: Double
+            let g: Float
+        }
+        let app = App()
+        app.get("/typed") { Measurement(f: .nan, g: .infinity) }
+        app.get("/plain") { PlainMeasurement(f: .nan, g: -.infinity) }
+        try await app.test(.inProcess) { client in
+            for path in ["/typed", "/plain"] {
+                let response = try await client.get(path)
+                #expect(response.status == .ok)
+                #expect(response.text == #"{"f":null,"g":null}"#)
+            }
+        }
+    }
+
     @Test func handlerHTTPErrorAnswersTheRequest() async throws {
         let app = App()
         app.get("/items/{item_id}", Path<Int>("item_id")) { itemID -> [String: Int] in
@@ -71,4 +90,11 @@ struct ResponseTests {
             #expect(response.text == "1 errors")
         }
     }
+}
+
+/// A model with float fields, for the non-finite float rule.
+@Schema
+struct Measurement {
+    var f: Double
+    var g: Float
 }

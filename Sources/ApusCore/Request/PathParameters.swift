@@ -1,3 +1,5 @@
+import ApusWireFormats
+
 /// The values a route's `{name}` and `{name:path}` segments captured, percent-decoded on access.
 public struct PathParameters: Sendable {
     private let names: [String]

@@ -1,3 +1,5 @@
+import ApusWireFormats
+
 /// A request's query string, decoded as `application/x-www-form-urlencoded` the way Starlette does it
 /// (`parse_qsl(..., keep_blank_values=True)`): pairs split on `&`, name and value on the first `=`, `+` as a space,
 /// then percent-decoding; empty pairs are skipped, a name without `=` has the empty value, and repeated names keep

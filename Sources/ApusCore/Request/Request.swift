@@ -1,3 +1,5 @@
+import ApusWireFormats
+
 /// A request as a handler and middleware see it: method, path, decoded query, headers, cookies, client and URL
 /// (proxy-aware), path parameters, the streamed body, the app's state and a logger.
 ///

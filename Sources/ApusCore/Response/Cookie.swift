@@ -3,6 +3,7 @@ public import FoundationEssentials
 #else
 public import Foundation
 #endif
+import ApusWireFormats
 
 /// A cookie to set on the client, written into `set-cookie` exactly as Starlette's `Response.set_cookie` writes it:
 /// `name=value` then the attributes in Python's `http.cookies` order (alphabetical by attribute key: Domain,
@@ -77,10 +78,7 @@ public struct Cookie: Sendable, Hashable {
     public var headerValue: String {
         var parts = ["\(self.name)=\(Self.quoted(self.value))"]
         if let domain { parts.append("Domain=\(domain)") }
-        if let expires {
-            let seconds = Int(expires.timeIntervalSince1970.rounded(.down))
-            parts.append("expires=\(HTTPDate.format(secondsSince1970: seconds))")
-        }
+        if let expires { parts.append("expires=\(HTTPDate.format(timeIntervalSince1970: expires.timeIntervalSince1970))") }
         if self.httpOnly { parts.append("HttpOnly") }
         if let maxAge { parts.append("Max-Age=\(maxAge)") }
         if self.partitioned { parts.append("Partitioned") }

@@ -3,93 +3,73 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import ApusWireFormats
 
 /// An `Encoder` that writes JSON the way Starlette's `JSONResponse` does (`json.dumps(..., ensure_ascii=False,
 /// separators=(",", ":"))`): keys in the order the value encodes them (declaration order for synthesised
-/// `Codable`), compact, UTF-8 without `\u` escapes except for control characters, `/` not escaped, floats in
-/// Python's shortest form (`1.0`, `1e-05`, `1e+16`).
+/// `Codable`), compact, and spelled by ApusWireFormats' `JSONText`, the rules ApusModels' `JSONWriter` follows
+/// too: UTF-8 without `\u` escapes except for control characters, `/` not escaped, floats in Python's shortest
+/// form (`1.0`, `1e-05`, `1e+16`), and a non-finite float as `null` (FastAPI's answer for a typed return; see
+/// `JSONText`).
 ///
 /// Foundation's `JSONEncoder` keeps keys in a hash table, so their order changes from one process to the next;
 /// FastAPI clients (and our differential tests) see declaration order, hence this encoder.
 ///
-/// `Date` is ISO 8601, `Data` base64, `URL` its absolute string, `Decimal` a string (as Pydantic writes them in
-/// JSON mode); a non-finite float is an error (Starlette refuses them too).
+/// `Date` is ISO 8601 as Pydantic writes it (`2024-01-02T03:04:05.123000Z`, `null` outside years 1 to 9999),
+/// `UUID` lowercase, `Data` base64, `URL` its absolute string, `Decimal` a string: as `SchemaValue` writes them.
 enum OrderedJSONEncoder {
     /// The JSON bytes of `value`.
     static func encode(_ value: some Encodable) throws -> ByteBuffer {
         let node = try JSONTreeEncoder.node(for: value, codingPath: [])
-        var buffer = ByteBuffer()
-        buffer.reserveCapacity(128)
-        node.write(into: &buffer)
-        return buffer
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(128)
+        node.write(into: &bytes)
+        return ByteBuffer(bytes: bytes)
     }
 }
 
 /// A JSON value being built; containers are boxes so an `Encoder`'s containers can keep adding to them.
 indirect enum JSONNode {
     case null
-    case literal(String)
+    case bool(Bool)
+    case integer(Int64)
+    case unsignedInteger(UInt64)
+    case double(Double)
+    case float(Float)
     case string(String)
     case array(JSONArrayBox)
     case object(JSONObjectBox)
     /// A value a `superEncoder` fills in later.
     case pending(JSONSlot)
 
-    func write(into buffer: inout ByteBuffer) {
+    func write(into output: inout [UInt8]) {
         switch self {
-        case .null:
-            buffer.writeStaticString("null")
-        case .literal(let text):
-            buffer.writeString(text)
-        case .string(let text):
-            JSONNode.writeQuoted(text, into: &buffer)
+        case .null: JSONText.appendNull(to: &output)
+        case .bool(let value): JSONText.appendBool(value, to: &output)
+        case .integer(let value): JSONText.appendInteger(value, to: &output)
+        case .unsignedInteger(let value): JSONText.appendInteger(value, to: &output)
+        case .double(let value): JSONText.appendDouble(value, to: &output)
+        case .float(let value): JSONText.appendFloat(value, to: &output)
+        case .string(let text): JSONText.appendString(text, to: &output)
         case .array(let box):
-            buffer.writeInteger(UInt8(ascii: "["))
+            output.append(UInt8(ascii: "["))
             for (index, element) in box.elements.enumerated() {
-                if index > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
-                element.write(into: &buffer)
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                element.write(into: &output)
             }
-            buffer.writeInteger(UInt8(ascii: "]"))
+            output.append(UInt8(ascii: "]"))
         case .object(let box):
-            buffer.writeInteger(UInt8(ascii: "{"))
+            output.append(UInt8(ascii: "{"))
             for index in box.keys.indices {
-                if index > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
-                JSONNode.writeQuoted(box.keys[index], into: &buffer)
-                buffer.writeInteger(UInt8(ascii: ":"))
-                box.values[index].write(into: &buffer)
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                JSONText.appendString(box.keys[index], to: &output)
+                output.append(UInt8(ascii: ":"))
+                box.values[index].write(into: &output)
             }
-            buffer.writeInteger(UInt8(ascii: "}"))
+            output.append(UInt8(ascii: "}"))
         case .pending(let slot):
-            (slot.node ?? .object(JSONObjectBox())).write(into: &buffer)
+            (slot.node ?? .object(JSONObjectBox())).write(into: &output)
         }
-    }
-
-    /// A JSON string as Python's `json.dumps(..., ensure_ascii=False)` writes it.
-    static func writeQuoted(_ text: String, into buffer: inout ByteBuffer) {
-        buffer.writeInteger(UInt8(ascii: "\""))
-        let utf8 = text.utf8
-        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            buffer.writeString(text)
-        } else {
-            let hex = Array("0123456789abcdef".utf8)
-            for byte in utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): buffer.writeStaticString("\\\"")
-                case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
-                case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
-                case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
-                case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
-                case 0x08: buffer.writeStaticString("\\b")
-                case 0x0C: buffer.writeStaticString("\\f")
-                case ..<0x20:
-                    buffer.writeStaticString("\\u00")
-                    buffer.writeInteger(hex[Int(byte >> 4)])
-                    buffer.writeInteger(hex[Int(byte & 0x0F)])
-                default: buffer.writeInteger(byte)
-                }
-            }
-        }
-        buffer.writeInteger(UInt8(ascii: "\""))
     }
 }
 
@@ -130,20 +110,22 @@ struct JSONTreeEncoder: Encoder {
     static func node<Value: Encodable>(for value: Value, codingPath: [any CodingKey]) throws -> JSONNode {
         switch value {
         case let text as String: return .string(text)
-        case let flag as Bool: return .literal(flag ? "true" : "false")
-        case let number as Int: return .literal(String(number))
-        case let number as Int8: return .literal(String(number))
-        case let number as Int16: return .literal(String(number))
-        case let number as Int32: return .literal(String(number))
-        case let number as Int64: return .literal(String(number))
-        case let number as UInt: return .literal(String(number))
-        case let number as UInt8: return .literal(String(number))
-        case let number as UInt16: return .literal(String(number))
-        case let number as UInt32: return .literal(String(number))
-        case let number as UInt64: return .literal(String(number))
-        case let number as Double: return try self.float(number, codingPath: codingPath)
-        case let number as Float: return try self.float(Double(number), codingPath: codingPath, text: number.description)
-        case let date as Date: return .string(date.formatted(.iso8601))
+        case let flag as Bool: return .bool(flag)
+        case let number as Int: return .integer(Int64(number))
+        case let number as Int8: return .integer(Int64(number))
+        case let number as Int16: return .integer(Int64(number))
+        case let number as Int32: return .integer(Int64(number))
+        case let number as Int64: return .integer(number)
+        case let number as UInt: return .unsignedInteger(UInt64(number))
+        case let number as UInt8: return .unsignedInteger(UInt64(number))
+        case let number as UInt16: return .unsignedInteger(UInt64(number))
+        case let number as UInt32: return .unsignedInteger(UInt64(number))
+        case let number as UInt64: return .unsignedInteger(number)
+        case let number as Double: return .double(number)
+        case let number as Float: return .float(number)
+        case let date as Date:
+            return DateTimeText.format(secondsSince1970: date.timeIntervalSince1970).map(JSONNode.string) ?? .null
+        case let uuid as UUID: return .string(uuid.uuidString.lowercased())
         case let data as Data: return .string(data.base64EncodedString())
         case let url as URL: return .string(url.absoluteString)
         case let decimal as Decimal: return .string(decimal.description)
@@ -152,16 +134,6 @@ struct JSONTreeEncoder: Encoder {
             try value.encode(to: JSONTreeEncoder(slot: slot, codingPath: codingPath))
             return slot.node ?? .object(JSONObjectBox())
         }
-    }
-
-    static func float(_ number: Double, codingPath: [any CodingKey], text: String? = nil) throws -> JSONNode {
-        guard number.isFinite else {
-            throw EncodingError.invalidValue(
-                number,
-                EncodingError.Context(codingPath: codingPath, debugDescription: "Out of range float values are not JSON compliant")
-            )
-        }
-        return .literal(text ?? number.description)
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {

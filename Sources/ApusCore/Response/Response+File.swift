@@ -1,3 +1,4 @@
+import ApusWireFormats
 import NIOFileSystem
 
 extension Response {

@@ -1,3 +1,5 @@
+import ApusWireFormats
+
 /// The route table: a trie over path segments, built once from the route list and then flattened into arrays,
 /// so resolving a path walks contiguous memory, allocates nothing for parameterless routes and takes no lock.
 ///

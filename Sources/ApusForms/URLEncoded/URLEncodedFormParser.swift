@@ -1,10 +1,12 @@
+import ApusWireFormats
 import NIOCore
 
 /// Parses an `application/x-www-form-urlencoded` body as it streams in, with python-multipart's
 /// `QuerystringParser` rules as Starlette uses them:
 /// - pairs are separated by `&`; empty pairs (`a=1&&b=2`) are skipped;
 /// - a pair without `=` is a field with an empty value (`flag` → `("flag", "")`);
-/// - names and values are decoded by ``FormPercentDecoding`` (`+` is a space, bad escapes stay raw).
+/// - names and values are decoded as `unquote_plus` does (ApusWireFormats' `PercentDecoding`: `+` is a space,
+///   bad escapes stay raw, invalid UTF-8 becomes U+FFFD).
 ///
 /// python-multipart also splits on `;` when no `&` follows in the same network chunk, which makes the result
 /// depend on how the body was chunked; Apus follows the WHATWG URL standard and splits on `&` only.
@@ -57,6 +59,9 @@ struct URLEncodedFormParser {
         guard self.form.fieldCount < self.limits.maxFields else {
             throw FormParsingError(.tooManyFields(limit: self.limits.maxFields))
         }
-        self.form.append(name: FormPercentDecoding.decode(self.name), value: .text(FormPercentDecoding.decode(self.value)))
+        self.form.append(
+            name: PercentDecoding.decode(self.name, plusAsSpace: true),
+            value: .text(PercentDecoding.decode(self.value, plusAsSpace: true))
+        )
     }
 }

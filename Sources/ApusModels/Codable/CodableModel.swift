@@ -1,3 +1,4 @@
+import ApusWireFormats
 import Foundation
 
 /// A plain `Codable` type used where a ``SchemaValue`` is expected, validated by an error-collecting
@@ -58,10 +59,18 @@ public struct CodableModel<Value: Codable & Sendable>: SchemaValue {
 }
 
 enum CodableEncoding {
-    /// One shared encoder: `JSONEncoder` is `Sendable` and not mutated after this setup.
+    /// One shared encoder: `JSONEncoder` is `Sendable` and not mutated after this setup. Dates are written by the
+    /// one date formatter (`DateTimeText`), as `Date`'s own `encode(to:)` writes them.
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            if let text = DateTimeText.format(secondsSince1970: date.timeIntervalSince1970) {
+                try container.encode(text)
+            } else {
+                try container.encodeNil()
+            }
+        }
         return encoder
     }()
 }

@@ -1,9 +1,12 @@
+import ApusWireFormats
+
 /// Writes compact JSON bytes into a growable buffer, spelled as FastAPI spells them.
 ///
-/// Strings are escaped as Python's `json.dumps(..., ensure_ascii=False)` escapes them (only `"`, `\`, and
-/// control characters; non-ASCII is written as UTF-8), floats as Python's `repr`, non-finite floats as `null`
-/// (Pydantic's behaviour for typed output). No listed package offers a writer with these rules and no
-/// intermediate tree, so this is hand-written; ``SchemaValue/encode(to:)`` writes straight into it.
+/// The spelling is ApusWireFormats' `JSONText`, which ApusCore's encoder for plain `Encodable`s shares: strings
+/// escaped as Python's `json.dumps(..., ensure_ascii=False)` escapes them (only `"`, `\`, and control
+/// characters; non-ASCII is written as UTF-8), floats as Python's `repr`, non-finite floats as `null` (Pydantic's
+/// typed output). No listed package offers a writer with these rules and no intermediate tree, so this is
+/// hand-written; ``SchemaValue/encode(to:)`` writes straight into it.
 public struct JSONWriter: Sendable {
     /// The bytes written so far.
     public var bytes: [UInt8]
@@ -21,9 +24,7 @@ public struct JSONWriter: Sendable {
 
     /// Appends raw bytes, which the caller guarantees are valid JSON at this point.
     @inlinable
-    public mutating func writeRaw(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
+    public mutating func writeRaw(_ text: StaticString) { JSONText.appendRaw(text, to: &bytes) }
 
     /// Appends raw bytes, which the caller guarantees are valid JSON at this point.
     @inlinable
@@ -35,86 +36,25 @@ public struct JSONWriter: Sendable {
 
     /// `null`.
     @inlinable
-    public mutating func writeNull() { writeRaw("null") }
+    public mutating func writeNull() { JSONText.appendNull(to: &bytes) }
 
     /// `true` or `false`.
     @inlinable
-    public mutating func writeBool(_ value: Bool) { value ? writeRaw("true") : writeRaw("false") }
+    public mutating func writeBool(_ value: Bool) { JSONText.appendBool(value, to: &bytes) }
 
     /// A decimal integer.
     @inlinable
-    public mutating func writeInteger<T: FixedWidthInteger>(_ value: T) {
-        if value == 0 {
-            bytes.append(UInt8(ascii: "0"))
-            return
-        }
-        var magnitude = value.magnitude
-        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for 20 digits and a sign
-        let length = withUnsafeMutableBytes(of: &scratch) { buffer -> Int in
-            var index = buffer.count
-            while magnitude != 0 {
-                let (quotient, remainder) = magnitude.quotientAndRemainder(dividingBy: 10)
-                index -= 1
-                buffer[index] = UInt8(truncatingIfNeeded: remainder) &+ UInt8(ascii: "0")
-                magnitude = quotient
-            }
-            if value < 0 {
-                index -= 1
-                buffer[index] = UInt8(ascii: "-")
-            }
-            bytes.append(contentsOf: buffer[index...])
-            return buffer.count - index
-        }
-        _ = length
-    }
+    public mutating func writeInteger<T: FixedWidthInteger>(_ value: T) { JSONText.appendInteger(value, to: &bytes) }
 
-    /// A float as Python's `repr` writes it; non-finite values become `null`.
-    public mutating func writeDouble(_ value: Double) {
-        let magnitude = value.magnitude
-        // In this range Swift's shortest description already has Python's layout ("0.0001", "12.5").
-        if magnitude >= 1e-4, magnitude < 9e15 {
-            var description = value.description
-            description.withUTF8 { bytes.append(contentsOf: $0) }
-            return
-        }
-        PythonNumberText.appendPythonRepr(value, to: &bytes)
-    }
+    /// A float as Python's `repr` writes it; non-finite values become `null` (the one rule, see `JSONText`).
+    public mutating func writeDouble(_ value: Double) { JSONText.appendDouble(value, to: &bytes) }
+
+    /// A `Float` as the `Double` its shortest decimal form spells (`0.1`); non-finite values become `null`.
+    public mutating func writeFloat(_ value: Float) { JSONText.appendFloat(value, to: &bytes) }
 
     /// A JSON string with Python's escaping.
     @inlinable
-    public mutating func writeString(_ value: String) {
-        var value = value
-        value.withUTF8 { writeEscapedString($0) }
-    }
-
-    /// A JSON string from UTF-8 bytes.
-    @usableFromInline
-    mutating func writeEscapedString(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
-        var runStart = 0
-        for index in 0..<utf8.count {
-            let byte = utf8[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-            runStart = index + 1
-            switch byte {
-            case UInt8(ascii: "\""): writeRaw("\\\"")
-            case UInt8(ascii: "\\"): writeRaw("\\\\")
-            case 0x0A: writeRaw("\\n")
-            case 0x0D: writeRaw("\\r")
-            case 0x09: writeRaw("\\t")
-            case 0x08: writeRaw("\\b")
-            case 0x0C: writeRaw("\\f")
-            default:
-                let hex: StaticString = "0123456789abcdef"
-                writeRaw("\\u00")
-                bytes.append(hex.utf8Start[Int(byte >> 4)])
-                bytes.append(hex.utf8Start[Int(byte & 0xF)])
-            }
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
-        bytes.append(UInt8(ascii: "\""))
-    }
+    public mutating func writeString(_ value: String) { JSONText.appendString(value, to: &bytes) }
 
     /// Any ``JSONValue``.
     ///

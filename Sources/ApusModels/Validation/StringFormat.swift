@@ -1,3 +1,5 @@
+import ApusWireFormats
+
 /// A `format` for a `String` field: checked when decoding and written as the schema's `format`.
 public enum StringFormat: String, Sendable, Hashable, CaseIterable {
     /// An e-mail address, checked like Pydantic's `EmailStr` (email-validator's syntax messages; no DNS).
@@ -14,7 +16,7 @@ public enum StringFormat: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .email: EmailSyntax.problem(in: value).map(ValidationFailure.invalidEmail)
         case .uuid: UUIDText.parse(Substring(value)).failure.map(ValidationFailure.uuidParsing)
-        case .dateTime: DateTimeText.parse(Substring(value)).failure.map(ValidationFailure.datetimeParsing)
+        case .dateTime: DateTimeText.parse(Array(value.utf8)).failure.map(ValidationFailure.datetimeParsing)
         case .uri: URLText.problem(in: value).map(ValidationFailure.urlParsing)
         }
     }

@@ -1,3 +1,5 @@
+import ApusWireFormats
+
 /// A calendar date without a time (Python's `datetime.date`): `YYYY-MM-DD`.
 ///
 /// Failures are `date_from_datetime_parsing` with speedate's reason, as Pydantic reports them

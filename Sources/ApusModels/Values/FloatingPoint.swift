@@ -1,3 +1,5 @@
+import ApusWireFormats
+
 /// Decoding shared by `Double` and `Float`: Pydantic's lax `float` rules.
 ///
 /// Numbers (including Python's `NaN`/`Infinity`) and booleans are accepted; strings go through
@@ -75,9 +77,7 @@ extension Float: SchemaValue {
         try FloatingPointDecoding.decode(from: &decoder).map(Float.init)
     }
     /// The shortest `Double` spelling of the `Float`'s shortest decimal form (`0.1`, not `0.10000000149011612`).
-    public func encode(to writer: inout JSONWriter) {
-        writer.writeDouble(isFinite ? Double(description) ?? Double(self) : Double(self))
-    }
+    public func encode(to writer: inout JSONWriter) { writer.writeFloat(self) }
     /// `{"type":"number"}`.
     public static func jsonSchema(in generator: inout JSONSchemaGenerator) -> JSONObject { ["type": "number"] }
     /// `gt`, `ge`, `lt`, `le`, `multipleOf`.

@@ -1,5 +1,5 @@
 /// Number spellings of the Python and Rust code behind FastAPI, so our bytes match theirs.
-enum PythonNumberText {
+package enum PythonNumberText {
     /// The shortest round-trip digits of a finite, non-zero `Double` and its decimal point position:
     /// value = 0.d1d2d3... × 10^pointPosition.
     static func shortestDigits(_ value: Double) -> (digits: [UInt8], pointPosition: Int) {
@@ -34,13 +34,10 @@ enum PythonNumberText {
         return (digits, pointPosition + exponentSign * exponent)
     }
 
-    /// Python's `repr(float)` (also `json.dumps`): `1.0`, `0.0001`, `1e-05`, `1e+16`, `-0.0`.
-    /// Non-finite values are written as `null`, which is what Pydantic writes in typed output.
+    /// Python's `repr(float)` (also `json.dumps`) of a finite value: `1.0`, `0.0001`, `1e-05`, `1e+16`, `-0.0`.
+    /// JSON's rule for non-finite values is ``JSONText/appendDouble(_:to:)``'s.
     static func appendPythonRepr(_ value: Double, to output: inout [UInt8]) {
-        guard value.isFinite else {
-            output.append(contentsOf: "null".utf8)
-            return
-        }
+        precondition(value.isFinite, "JSONText.appendDouble writes non-finite values")
         if value.sign == .minus { output.append(UInt8(ascii: "-")) }
         if value == 0 {
             output.append(contentsOf: "0.0".utf8)
@@ -82,7 +79,7 @@ enum PythonNumberText {
 
     /// Rust's `Display` for `f64`, which pydantic-core uses inside messages: never an exponent, no `.0`
     /// for integral values (`0`, `0.5`, `100000000000000000000`).
-    static func rustDisplay(_ value: Double) -> String {
+    package static func rustDisplay(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }
         if value == 0 { return value.sign == .minus ? "-0" : "0" }
         let (digits, point) = shortestDigits(value)
