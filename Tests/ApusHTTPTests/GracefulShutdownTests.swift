@@ -10,7 +10,8 @@ struct GracefulShutdownTests {
         try await withServer(respond: { request in
             if request.head.path == "/slow" {
                 startedContinuation.yield()
-                try await Task.sleep(for: .milliseconds(500))
+                // Long enough that shutdown begins before it answers, even on a loaded machine.
+                try await Task.sleep(for: .seconds(2))
             }
             return textResponse("done \(request.head.path ?? "")")
         }) { server in
