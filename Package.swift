@@ -105,7 +105,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Compiler plugin with the macros (@Schema, @Field, and later the route macros).
+        // Compiler plugin with the macros (@Schema, @Field, @Routes and the method macros).
         .macro(
             name: "ApusMacros",
             dependencies: [

@@ -1,4 +1,4 @@
-/// An error that knows the response it should become. Throw one from a handler, middleware or (later) a
+/// An error that knows the response it should become. Throw one from a handler, middleware or a
 /// dependency, and the app answers with ``response(for:)`` instead of a 500.
 ///
 /// ```swift

@@ -19,9 +19,8 @@ public struct Request: Sendable {
     public internal(set) var pathParameters: PathParameters
     /// The template of the route that matched, e.g. `/items/{item_id}` (nil before routing and for 404/405).
     public internal(set) var matchedPath: String?
-    /// The matched route's metadata, combined with its routers' (nil before routing and for 404/405). Typed
-    /// endpoints read the dependency lists that routers attach here (issue 4): a route's handler is built when
-    /// it is registered, before the routers it ends up in are known, so this is the only way it sees them.
+    /// The matched route's metadata, combined with its routers' (nil before routing and for 404/405): its name,
+    /// tags and attachments, for middleware and handlers that want them.
     public internal(set) var routeMetadata: RouteMetadata?
     /// The path, exactly as received (percent-encoded), without the query string.
     public private(set) var rawPath: Substring
