@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "ApusForms", targets: ["ApusForms"]),
         .library(name: "ApusEndpoints", targets: ["ApusEndpoints"]),
         .library(name: "ApusOpenAPI", targets: ["ApusOpenAPI"]),
+        .library(name: "ApusOpenAPIKit", targets: ["ApusOpenAPIKit"]),
         .library(name: "ApusTesting", targets: ["ApusTesting"]),
         .executable(name: "apus-example", targets: ["ExampleServer"]),
     ],
@@ -96,11 +97,19 @@ let package = Package(
             dependencies: ["ApusCore", "ApusModels", "ApusForms"],
             swiftSettings: swiftSettings
         ),
-        // The OpenAPI 3.1 document (OpenAPIKit) built from the routes, and the docs pages (Swagger UI, ReDoc).
+        // The OpenAPI 3.1 document built from the routes (written as ordered JSON), and the docs pages (Swagger UI,
+        // ReDoc).
         .target(
             name: "ApusOpenAPI",
+            dependencies: ["ApusEndpoints"],
+            swiftSettings: swiftSettings
+        ),
+        // The same document read back as OpenAPIKit's typed model, for apps that ask for it; kept apart so an app
+        // that does not never builds OpenAPIKit.
+        .target(
+            name: "ApusOpenAPIKit",
             dependencies: [
-                "ApusEndpoints",
+                "ApusOpenAPI",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ],
             swiftSettings: swiftSettings
@@ -180,7 +189,8 @@ let package = Package(
         .testTarget(
             name: "ApusOpenAPITests",
             dependencies: [
-                "ApusOpenAPI", "ApusTesting", "Apus", "ExampleService", .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                "ApusOpenAPI", "ApusOpenAPIKit", "ApusTesting", "Apus", "ExampleService",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ],
             exclude: ["Fixtures", "Snapshots"],
             swiftSettings: swiftSettings

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Apus
+import ApusOpenAPIKit
 import ApusTesting
 import ExampleService
 import OpenAPIKit

@@ -1,4 +1,5 @@
 import Apus
+import ApusOpenAPIKit
 import ApusTesting
 import OpenAPIKit
 import Testing
