@@ -80,7 +80,7 @@ import Testing
         app.get("/resp") { _ in
             var response = try Response.json(["ok": true], status: .accepted)
             response.headers.append(HTTPField(name: .init("x-custom")!, value: "1"))
-            response.setCookie(Cookie(name: "k", value: "v", httpOnly: true))
+            response.setCookie(ResponseCookie(name: "k", value: "v", httpOnly: true))
             return response
         }
         try await app.test(.inProcess) { client async throws in
@@ -204,11 +204,11 @@ import Testing
 
 @Suite struct SetCookieTests {
     @Test func defaultsMatchStarlette() {
-        #expect(Cookie(name: "k", value: "v").headerValue == "k=v; Path=/; SameSite=lax")
+        #expect(ResponseCookie(name: "k", value: "v").headerValue == "k=v; Path=/; SameSite=lax")
     }
 
     @Test func everyAttributeInPythonsOrder() {
-        let cookie = Cookie(
+        let cookie = ResponseCookie(
             name: "session",
             value: "abc",
             maxAge: 3600,
@@ -228,11 +228,11 @@ import Testing
     }
 
     @Test func valueWithSpecialCharactersIsQuoted() {
-        #expect(Cookie(name: "k", value: "a b;\"c\"", path: nil, sameSite: nil).headerValue == #"k="a b\073\"c\"""#)
+        #expect(ResponseCookie(name: "k", value: "a b;\"c\"", path: nil, sameSite: nil).headerValue == #"k="a b\073\"c\"""#)
     }
 
     @Test func emptyValueIsQuoted() {
-        #expect(Cookie(name: "k", value: "", path: nil, sameSite: nil).headerValue == #"k="""#)
+        #expect(ResponseCookie(name: "k", value: "", path: nil, sameSite: nil).headerValue == #"k="""#)
     }
 
     @Test func deleteCookieExpiresItNow() {
@@ -253,7 +253,7 @@ import Testing
 /// Reaches the date formatter through a cookie's `expires`, its public face.
 enum HTTPDateProbe {
     static func format(_ seconds: Int) -> String {
-        let value = Cookie(name: "k", value: "v", expires: Date(timeIntervalSince1970: Double(seconds)), path: nil, sameSite: nil).headerValue
+        let value = ResponseCookie(name: "k", value: "v", expires: Date(timeIntervalSince1970: Double(seconds)), path: nil, sameSite: nil).headerValue
         return String(value.dropFirst("k=v; expires=".count))
     }
 }

@@ -169,7 +169,7 @@ struct ParameterTests {
 
     @Test func missingCookieIsReported() async throws {
         let app = App()
-        app.get("/cookie", CookieParameter<String>("session")) { session in session }
+        app.get("/cookie", Cookie<String>("session")) { session in session }
         try await app.test(.inProcess) { client in
             // raw/g_missing_cookie.txt
             let response21 = try await client.get("/cookie")

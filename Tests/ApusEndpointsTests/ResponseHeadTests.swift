@@ -27,7 +27,7 @@ struct ResponseHeadTests {
         app.put("/items/{item_id}", Path<Int>("item_id"), InjectedResponseHead()) { id, response in
             if id > 10 { response.status = .created }
             response.headers[HTTPField.Name("x-item-version")!] = "2"
-            response.setCookie(Cookie(name: "last", value: String(id)))
+            response.setCookie(ResponseCookie(name: "last", value: String(id)))
             response.deleteCookie("old")
             return WireItem(name: "abc", price: 1, code: "AB1")
         }

@@ -103,7 +103,7 @@ extension Response {
     }
 
     /// Adds a `set-cookie` header for `cookie`.
-    public mutating func setCookie(_ cookie: Cookie) {
+    public mutating func setCookie(_ cookie: ResponseCookie) {
         self.headers.append(HTTPField(name: .setCookie, value: cookie.headerValue))
     }
 

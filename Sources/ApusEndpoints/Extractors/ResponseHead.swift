@@ -9,7 +9,7 @@ import Synchronization
 /// app.put("/items/{item_id}", Path<Int>("item_id"), Body<Item>("item"), InjectedResponseHead()) { id, item, response in
 ///     if store.insert(item, at: id) { response.status = .created }
 ///     response.headers[HTTPField.Name("x-item-version")!] = "2"
-///     response.setCookie(Cookie(name: "last-item", value: String(id)))
+///     response.setCookie(ResponseCookie(name: "last-item", value: String(id)))
 ///     return item
 /// }
 /// ```
@@ -40,7 +40,7 @@ public final class ResponseHead: Sendable {
     }
 
     /// Adds a `set-cookie` header for `cookie`.
-    public func setCookie(_ cookie: Cookie) {
+    public func setCookie(_ cookie: ResponseCookie) {
         self.parts.withLock { $0.headers.append(HTTPField(name: .setCookie, value: cookie.headerValue)) }
     }
 

@@ -138,8 +138,8 @@ public enum RouteParameterInference {
     /// `@From.Cookie`: a cookie.
     public static func cookie<T: SchemaValue>(
         for type: T.Type, name: String, default: T?, description: String?, spec: FieldSpec<T>? = nil
-    ) -> CookieParameter<T> {
-        CookieParameter(name, default: `default`, spec: Self.spec(spec, description: description))
+    ) -> Cookie<T> {
+        Cookie(name, default: `default`, spec: Self.spec(spec, description: description))
     }
 
     /// `@From.Form`: a form field (urlencoded or multipart).

@@ -9,7 +9,7 @@ import ApusWireFormats
 /// `name=value` then the attributes in Python's `http.cookies` order (alphabetical by attribute key: Domain,
 /// expires, HttpOnly, Max-Age, Partitioned, Path, SameSite, Secure), with the value quoted when it holds
 /// characters a cookie token may not.
-public struct Cookie: Sendable, Hashable {
+public struct ResponseCookie: Sendable, Hashable {
     /// The `SameSite` attribute.
     public enum SameSite: String, Sendable, Hashable {
         /// `SameSite=lax` (Starlette's default).
@@ -68,8 +68,8 @@ public struct Cookie: Sendable, Hashable {
 
     /// The cookie that makes the client drop cookie `name`: empty, `Max-Age=0` and expired now (Starlette's
     /// `delete_cookie`).
-    public static func deletion(of name: String, path: String? = "/", domain: String? = nil) -> Cookie {
-        var cookie = Cookie(name: name, value: "", maxAge: 0, path: path, domain: domain)
+    public static func deletion(of name: String, path: String? = "/", domain: String? = nil) -> ResponseCookie {
+        var cookie = ResponseCookie(name: name, value: "", maxAge: 0, path: path, domain: domain)
         cookie.expires = .now
         return cookie
     }

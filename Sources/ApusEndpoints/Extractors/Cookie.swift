@@ -1,9 +1,9 @@
 import ApusCore
 import ApusModels
 
-/// A cookie from the `Cookie` header, validated as `Value`; errors at `["cookie", name]` (FastAPI's `Cookie()`;
-/// named apart from ``Cookie``, the value a response sets).
-public struct CookieParameter<Value: SchemaValue>: Extractor {
+/// A cookie from the `Cookie` header, validated as `Value`; errors at `["cookie", name]` (FastAPI's `Cookie()`).
+/// The cookie a response sets is a ``ResponseCookie``.
+public struct Cookie<Value: SchemaValue>: Extractor {
     let rule: ParameterRule<Value>
 
     /// Reads cookie `name`.
