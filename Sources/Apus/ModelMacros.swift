@@ -25,12 +25,13 @@ public macro Schema(naming: NamingStrategy = .asWritten, extraKeys: ExtraKeys = 
     #externalMacro(module: "ApusMacros", type: "SchemaMacro")
 
 /// Declares a field's metadata and constraints for `@Schema` (Pydantic's `Field(...)`). The arguments are
-/// those of ``FieldSpec/init(alias:title:description:examples:deprecated:gt:ge:lt:le:multipleOf:minLength:maxLength:pattern:format:minItems:maxItems:uniqueItems:validator:)``,
-/// in the same order; `validator` takes a function `(Value) throws -> Value`, such as a static method.
+/// ``FieldSpec``'s, in the same order; `validator` takes a function `(Value) throws -> Value`, such as a static method.
 @attached(peer)
 public macro Field(
-    alias: String? = nil, title: String? = nil, description: String? = nil, examples: [JSONValue]? = nil, deprecated: Bool = false,
-    gt: Double? = nil, ge: Double? = nil, lt: Double? = nil, le: Double? = nil, multipleOf: Double? = nil,
-    minLength: Int? = nil, maxLength: Int? = nil, pattern: String? = nil, format: StringFormat? = nil,
+    // generated-begin: @Field parameters, from FieldSpecArgument.all in Sources/ApusMacros/Schema/FieldSpecArgument.swift
+    alias: String? = nil, title: String? = nil, description: String? = nil, examples: [JSONValue]? = nil,
+    deprecated: Bool = false, gt: Double? = nil, ge: Double? = nil, lt: Double? = nil, le: Double? = nil,
+    multipleOf: Double? = nil, minLength: Int? = nil, maxLength: Int? = nil, pattern: String? = nil, format: StringFormat? = nil,
     minItems: Int? = nil, maxItems: Int? = nil, uniqueItems: Bool? = nil, validator: (any Sendable)? = nil
+    // generated-end: @Field parameters
 ) = #externalMacro(module: "ApusMacros", type: "FieldMacro")

@@ -49,15 +49,9 @@ enum SyntacticKind {
         }
     }
 
-    /// The kinds each constraint argument applies to, and how to say so.
-    static let constraintTargets: [String: (kinds: Set<SyntacticKind>, description: String)] = [
-        "gt": ([.number], "numbers"), "ge": ([.number], "numbers"), "lt": ([.number], "numbers"), "le": ([.number], "numbers"),
-        "multipleOf": ([.number], "numbers"),
-        "minLength": ([.string], "strings"), "maxLength": ([.string], "strings"), "pattern": ([.string], "strings"),
-        "format": ([.string], "strings"),
-        "minItems": ([.array, .set, .dictionary], "arrays, sets and dictionaries"),
-        "maxItems": ([.array, .set, .dictionary], "arrays, sets and dictionaries"), "uniqueItems": ([.array], "arrays"),
-    ]
+    /// The kinds each constraint argument applies to, and how to say so (``FieldSpecArgument/all``'s constraints).
+    static let constraintTargets: [String: (kinds: Set<SyntacticKind>, description: String)] = Dictionary(
+        uniqueKeysWithValues: FieldSpecArgument.all.compactMap { argument in argument.constraintTarget.map { (argument.label, $0) } })
 }
 
 extension SchemaMacro {

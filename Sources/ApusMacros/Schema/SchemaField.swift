@@ -19,12 +19,6 @@ struct SchemaField {
     var alias: ExprSyntax? { fieldArguments.first { $0.label == "alias" }?.expression }
     var typeText: String { type.trimmedDescription }
 
-    /// `FieldSpec.init`'s parameter order; `@Field` arguments are re-emitted in it with the doc comment added.
-    static let specParameterOrder = [
-        "alias", "title", "description", "examples", "deprecated", "gt", "ge", "lt", "le", "multipleOf", "minLength", "maxLength",
-        "pattern", "format", "minItems", "maxItems", "uniqueItems", "validator",
-    ]
-
     /// The `FieldSpec<T>(...)` expression, or `nil` when the field has no metadata.
     var specExpression: String? {
         var arguments = fieldArguments
@@ -32,8 +26,9 @@ struct SchemaField {
             arguments.append(("description", ExprSyntax(StringLiteralExprSyntax(content: documentation))))
         }
         guard !arguments.isEmpty else { return nil }
+        // `FieldSpec.init`'s order, with the doc comment's description in its place.
         let ordered = arguments.sorted {
-            (Self.specParameterOrder.firstIndex(of: $0.label) ?? 99) < (Self.specParameterOrder.firstIndex(of: $1.label) ?? 99)
+            (FieldSpecArgument.labels.firstIndex(of: $0.label) ?? 99) < (FieldSpecArgument.labels.firstIndex(of: $1.label) ?? 99)
         }
         let list = ordered.map { "\($0.label): \($0.expression.trimmedDescription)" }.joined(separator: ", ")
         return "ApusModels.FieldSpec<\(typeText)>(\(list))"

@@ -1,10 +1,18 @@
 /// The declared metadata and constraints of one field or parameter: Pydantic's `Field(...)`.
 ///
-/// `@Field(...)` arguments are copied verbatim into this initializer, so the compiler checks them: an
+/// `@Field(...)` and `@From` marker arguments are copied verbatim into this initializer, so the compiler checks them: an
 /// unknown label is a typo, and a constraint whose type is ``ConstraintDoesNotApplyToThisType`` for the
 /// field's type (such as `minLength:` on an `Int`) does not compile. The checks are compiled once, when
 /// the spec is created (a `static let` in generated code).
+///
+/// The arguments are listed once, in `FieldSpecArgument.all` (`Sources/ApusMacros/Schema/FieldSpecArgument.swift`):
+/// the properties, the initializer and ``converted(to:)`` below are generated from it, as are the `@Field` macro's
+/// and the `@From` markers' parameters.
 public struct FieldSpec<Value: SchemaValue>: Sendable {
+    /// The compiled constraint checks.
+    @usableFromInline var checks: [ConstraintCheck<Value>] = []
+
+    // generated-begin: FieldSpec arguments, from FieldSpecArgument.all in Sources/ApusMacros/Schema/FieldSpecArgument.swift
     /// The name on the wire, overriding the model's naming strategy.
     public var alias: String?
     /// The schema `title`; by default derived from the wire name as Pydantic does (`first_name` → `First Name`).
@@ -39,23 +47,28 @@ public struct FieldSpec<Value: SchemaValue>: Sendable {
     public var maxItems: Value.ItemCountConstraint?
     /// Rejects arrays with repeated elements.
     public var uniqueItems: Value.UniqueItemsConstraint?
-    /// A validator run after the type and constraints pass: it may transform the value, and an error it
-    /// throws becomes a `value_error` (Pydantic's `@field_validator(mode="after")`).
+    /// A validator run after the type and constraints pass: it may transform the value, and an error it throws becomes
+    /// a `value_error` (Pydantic's `@field_validator(mode="after")`).
     public var validator: (@Sendable (Value) throws -> Value)?
-
-    /// The compiled constraint checks.
-    @usableFromInline var checks: [ConstraintCheck<Value>] = []
 
     /// Creates a spec. Every argument is optional; see the properties for their meaning.
     public init(
-        alias: String? = nil, title: String? = nil, description: String? = nil, examples: [JSONValue]? = nil,
+        alias: String? = nil,
+        title: String? = nil,
+        description: String? = nil,
+        examples: [JSONValue]? = nil,
         deprecated: Bool = false,
-        gt: Value.NumericConstraint? = nil, ge: Value.NumericConstraint? = nil,
-        lt: Value.NumericConstraint? = nil, le: Value.NumericConstraint? = nil,
+        gt: Value.NumericConstraint? = nil,
+        ge: Value.NumericConstraint? = nil,
+        lt: Value.NumericConstraint? = nil,
+        le: Value.NumericConstraint? = nil,
         multipleOf: Value.NumericConstraint? = nil,
-        minLength: Value.LengthConstraint? = nil, maxLength: Value.LengthConstraint? = nil,
-        pattern: Value.PatternConstraint? = nil, format: Value.FormatConstraint? = nil,
-        minItems: Value.ItemCountConstraint? = nil, maxItems: Value.ItemCountConstraint? = nil,
+        minLength: Value.LengthConstraint? = nil,
+        maxLength: Value.LengthConstraint? = nil,
+        pattern: Value.PatternConstraint? = nil,
+        format: Value.FormatConstraint? = nil,
+        minItems: Value.ItemCountConstraint? = nil,
+        maxItems: Value.ItemCountConstraint? = nil,
         uniqueItems: Value.UniqueItemsConstraint? = nil,
         validator: (@Sendable (Value) throws -> Value)? = nil
     ) {
@@ -84,16 +97,20 @@ public struct FieldSpec<Value: SchemaValue>: Sendable {
     /// `Optional` to check its wrapped value).
     public func converted<Other: SchemaValue>(to type: Other.Type) -> FieldSpec<Other>
     where
-        Other.NumericConstraint == Value.NumericConstraint, Other.LengthConstraint == Value.LengthConstraint,
-        Other.PatternConstraint == Value.PatternConstraint, Other.FormatConstraint == Value.FormatConstraint,
-        Other.ItemCountConstraint == Value.ItemCountConstraint, Other.UniqueItemsConstraint == Value.UniqueItemsConstraint
+        Other.NumericConstraint == Value.NumericConstraint,
+        Other.LengthConstraint == Value.LengthConstraint,
+        Other.PatternConstraint == Value.PatternConstraint,
+        Other.FormatConstraint == Value.FormatConstraint,
+        Other.ItemCountConstraint == Value.ItemCountConstraint,
+        Other.UniqueItemsConstraint == Value.UniqueItemsConstraint
     {
         FieldSpec<Other>(
-            alias: alias, title: title, description: description, examples: examples, deprecated: deprecated,
-            gt: greaterThan, ge: greaterThanOrEqual, lt: lessThan, le: lessThanOrEqual, multipleOf: multipleOf,
-            minLength: minLength, maxLength: maxLength, pattern: pattern, format: format,
-            minItems: minItems, maxItems: maxItems, uniqueItems: uniqueItems)
+            alias: alias, title: title, description: description, examples: examples, deprecated: deprecated, gt: greaterThan,
+            ge: greaterThanOrEqual, lt: lessThan, le: lessThanOrEqual, multipleOf: multipleOf, minLength: minLength,
+            maxLength: maxLength, pattern: pattern, format: format, minItems: minItems, maxItems: maxItems,
+            uniqueItems: uniqueItems)
     }
+    // generated-end: FieldSpec arguments
 
     /// Whether decoding has anything to check after the type itself.
     @inlinable

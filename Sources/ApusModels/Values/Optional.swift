@@ -1,4 +1,5 @@
 extension Optional: SchemaValue where Wrapped: SchemaValue {
+    // generated-begin: constraint types, from FieldSpecArgument.Constraint in Sources/ApusMacros/Schema/FieldSpecArgument.swift
     /// Constraints apply to the wrapped value.
     public typealias NumericConstraint = Wrapped.NumericConstraint
     /// Constraints apply to the wrapped value.
@@ -11,6 +12,7 @@ extension Optional: SchemaValue where Wrapped: SchemaValue {
     public typealias ItemCountConstraint = Wrapped.ItemCountConstraint
     /// Constraints apply to the wrapped value.
     public typealias UniqueItemsConstraint = Wrapped.UniqueItemsConstraint
+    // generated-end: constraint types
 
     /// `null` is `nil`; anything else is decoded as `Wrapped`.
     public static func decode(from decoder: inout ValidatingDecoder) throws(JSONSyntaxError) -> Wrapped??

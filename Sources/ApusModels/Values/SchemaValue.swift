@@ -40,18 +40,20 @@
 /// The associated `...Constraint` types say which ``FieldSpec`` constraints apply: each defaults to
 /// ``ConstraintDoesNotApplyToThisType``, so only the types that declare them accept those arguments.
 public protocol SchemaValue: Sendable {
-    /// The type of `gt`, `ge`, `lt`, `le` and `multipleOf` bounds (the number type itself for numbers).
+    // generated-begin: constraint types, from FieldSpecArgument.Constraint in Sources/ApusMacros/Schema/FieldSpecArgument.swift
+    /// The type of `gt`, `ge`, `lt`, `le` and `multipleOf` (the number type itself for numbers).
     associatedtype NumericConstraint: Sendable = ConstraintDoesNotApplyToThisType
-    /// The type of `minLength` / `maxLength` (`Int` for strings).
+    /// The type of `minLength` and `maxLength` (`Int` for strings).
     associatedtype LengthConstraint: Sendable = ConstraintDoesNotApplyToThisType
     /// The type of `pattern` (`String` for strings).
     associatedtype PatternConstraint: Sendable = ConstraintDoesNotApplyToThisType
     /// The type of `format` (``StringFormat`` for strings).
     associatedtype FormatConstraint: Sendable = ConstraintDoesNotApplyToThisType
-    /// The type of `minItems` / `maxItems` (`Int` for arrays, sets and dictionaries).
+    /// The type of `minItems` and `maxItems` (`Int` for arrays, sets and dictionaries).
     associatedtype ItemCountConstraint: Sendable = ConstraintDoesNotApplyToThisType
     /// The type of `uniqueItems` (`Bool` for arrays).
     associatedtype UniqueItemsConstraint: Sendable = ConstraintDoesNotApplyToThisType
+    // generated-end: constraint types
 
     /// Reads the next value from `decoder.reader`. On a problem, records it (see
     /// ``ValidatingDecoder/record(_:inputAt:)``), leaves the reader after the value and returns `nil`.
