@@ -14,7 +14,7 @@ enum FieldSpecArgumentSources {
     static var regions: [Region] {
         [
             Region(path: "Sources/ApusModels/Validation/FieldSpec.swift", name: "FieldSpec arguments", text: fieldSpecMembers),
-            Region(path: "Sources/ApusEndpoints/Macros/From.swift", name: "marker initializer", text: markerInitializer),
+            Region(path: "Sources/ApusEndpoints/RouteGroups/From.swift", name: "marker initializer", text: markerInitializer),
             Region(path: "Sources/Apus/ModelMacros.swift", name: "@Field parameters", text: fieldMacroParameters),
             Region(path: "Sources/ApusModels/Values/SchemaValue.swift", name: "constraint types", text: constraintAssociatedTypes),
             Region(path: "Sources/ApusModels/Values/Optional.swift", name: "constraint types", text: optionalConstraintTypes),
