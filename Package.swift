@@ -6,6 +6,7 @@ import PackageDescription
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
 let package = Package(
@@ -83,7 +84,6 @@ let package = Package(
         .target(
             name: "ApusForms",
             dependencies: [
-                "ApusHTTP",
                 "ApusWireFormats",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -101,7 +101,7 @@ let package = Package(
         // ReDoc).
         .target(
             name: "ApusOpenAPI",
-            dependencies: ["ApusEndpoints"],
+            dependencies: ["ApusCore", "ApusModels", "ApusEndpoints"],
             swiftSettings: swiftSettings
         ),
         // The same document read back as OpenAPIKit's typed model, for apps that ask for it; kept apart so an app
@@ -109,6 +109,8 @@ let package = Package(
         .target(
             name: "ApusOpenAPIKit",
             dependencies: [
+                "ApusCore",
+                "ApusModels",
                 "ApusOpenAPI",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ],
@@ -153,7 +155,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ExampleServer",
-            dependencies: ["ExampleService"],
+            dependencies: ["Apus", "ExampleService"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -163,12 +165,23 @@ let package = Package(
         ),
         .testTarget(
             name: "ApusHTTPTests",
-            dependencies: ["ApusHTTP", .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: [
+                "ApusHTTP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ApusCoreTests",
-            dependencies: ["ApusCore", "ApusTesting"],
+            dependencies: [
+                "ApusCore", "ApusTesting",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -178,18 +191,18 @@ let package = Package(
         ),
         .testTarget(
             name: "ApusFormsTests",
-            dependencies: ["ApusForms"],
+            dependencies: ["ApusForms", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ApusEndpointsTests",
-            dependencies: ["ApusEndpoints", "ApusTesting", "Apus"],
+            dependencies: ["Apus", "ApusTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ApusOpenAPITests",
             dependencies: [
-                "ApusOpenAPI", "ApusOpenAPIKit", "ApusTesting", "Apus", "ExampleService",
+                "ApusOpenAPIKit", "ApusTesting", "Apus", "ExampleService",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ],
             exclude: ["Fixtures", "Snapshots"],
@@ -199,13 +212,17 @@ let package = Package(
             name: "ApusMacrosTests",
             dependencies: [
                 "ApusMacros",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacros", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacroExpansion", package: "swift-syntax"),
                 .product(name: "SwiftSyntaxMacrosTestSupport", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacrosGenericTestSupport", package: "swift-syntax"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ExampleServiceTests",
-            dependencies: ["ExampleService", "ApusTesting"],
+            dependencies: ["Apus", "ExampleService", "ApusTesting"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,4 +1,4 @@
-import Apus
+public import Apus
 
 /// The example service from the seeds (FastAPI's first-steps samples), served by `swift run apus-example`, with
 /// typed endpoints: each handler declares what it reads (`Path`, `Query`, `Body`, dependencies) and gets plain

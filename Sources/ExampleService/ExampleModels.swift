@@ -1,4 +1,4 @@
-import Apus
+public import Apus
 
 /// An item for sale (the seed's `Item`).
 @Schema

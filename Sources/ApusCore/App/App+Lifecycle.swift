@@ -8,7 +8,7 @@ import Darwin
 public import ServiceLifecycle
 import Logging
 import Synchronization
-import UnixSignals
+package import UnixSignals
 
 extension App {
     /// Serves the app until SIGTERM or SIGINT, as uvicorn does: builds the route table, runs the startup hooks,

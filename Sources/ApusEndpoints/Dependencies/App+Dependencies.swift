@@ -1,5 +1,5 @@
 import Synchronization
-import ApusCore
+public import ApusCore
 
 extension App {
     /// The app's typed-endpoint state (made by the app once, see ``AppExtension``).

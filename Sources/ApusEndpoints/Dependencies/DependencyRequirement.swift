@@ -1,4 +1,4 @@
-import ApusCore
+public import ApusCore
 
 /// A dependency run for its effect (an authentication check, a rate limit), listed on a route, a router or the
 /// app: FastAPI's `dependencies=[Depends(verify_key)]`. Its value is discarded; its errors and the ``HTTPError``

@@ -1,4 +1,4 @@
-import ApusModels
+public import ApusModels
 
 /// Why a dependency could not be resolved outside the normal request flow.
 public enum DependencyResolutionError: Error, Sendable, CustomStringConvertible {

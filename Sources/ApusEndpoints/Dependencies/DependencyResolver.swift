@@ -1,4 +1,4 @@
-import ApusCore
+public import ApusCore
 import Synchronization
 
 /// Resolves dependencies outside HTTP (a script, a scheduled job, a CLI command), with an explicit scope: values

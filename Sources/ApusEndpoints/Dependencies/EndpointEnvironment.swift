@@ -1,4 +1,4 @@
-import ApusCore
+public import ApusCore
 import Synchronization
 
 /// Typed endpoints' state in one app (an ``AppExtension``, so the app makes it once and never shares it):

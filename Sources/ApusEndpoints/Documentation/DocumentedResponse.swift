@@ -1,5 +1,5 @@
-import ApusCore
-import ApusModels
+public import ApusCore
+public import ApusModels
 
 /// A response an operation documents: its success response (from the handler's return type) or an extra one
 /// declared on the route (FastAPI's `responses={404: {...}}`).

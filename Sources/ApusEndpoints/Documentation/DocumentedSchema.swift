@@ -1,4 +1,4 @@
-import ApusModels
+public import ApusModels
 
 /// A JSON Schema that is built when the OpenAPI document is built, so that model components are registered in
 /// the document's ``JSONSchemaGenerator`` (and referenced with `$ref`).

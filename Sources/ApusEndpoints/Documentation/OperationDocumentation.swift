@@ -1,5 +1,5 @@
-import ApusCore
-import ApusModels
+public import ApusCore
+public import ApusModels
 
 /// What a typed endpoint tells the OpenAPI document about itself, beyond ``RouteMetadata``'s names and tags:
 /// the parameters and body its extractors and dependencies read, its success and extra responses, and the

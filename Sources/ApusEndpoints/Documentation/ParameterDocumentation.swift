@@ -1,4 +1,4 @@
-import ApusModels
+public import ApusModels
 
 /// One OpenAPI parameter (path, query, header or cookie) an endpoint or one of its dependencies reads.
 public struct ParameterDocumentation: Sendable {

@@ -1,4 +1,4 @@
-import ApusModels
+public import ApusModels
 
 /// A security scheme an operation requires, contributed by a security dependency (filled in by the security
 /// layer; the OpenAPI builder lists the scheme under `components.securitySchemes` and the requirement under the

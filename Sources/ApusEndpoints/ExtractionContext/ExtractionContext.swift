@@ -1,5 +1,5 @@
-import ApusCore
-import ApusModels
+public import ApusCore
+public import ApusModels
 
 /// Everything extraction needs for one request (or one resolution outside HTTP): the request, the body read
 /// once, the validation errors so far, and the dependency state (per-request cache and pending cleanups).

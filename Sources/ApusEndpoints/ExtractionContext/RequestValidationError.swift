@@ -1,5 +1,5 @@
-import ApusCore
-import ApusModels
+public import ApusCore
+public import ApusModels
 
 /// The request did not validate: FastAPI's `RequestValidationError`, answered with 422 and
 /// `{"detail":[...]}` listing every error (path, query, header, cookie, then body; dependencies' first).

@@ -1,4 +1,4 @@
-import ApusModels
+public import ApusModels
 
 /// A JSON body value (FastAPI's `Body()`, and a model parameter), validated as `Value` with every error
 /// reported at `["body", ...]`.

@@ -1,5 +1,5 @@
-import ApusCore
-import ApusModels
+public import ApusCore
+public import ApusModels
 
 /// A cookie from the `Cookie` header, validated as `Value`; errors at `["cookie", name]` (FastAPI's `Cookie()`).
 /// The cookie a response sets is a ``ResponseCookie``.

@@ -1,5 +1,5 @@
-import ApusForms
-import ApusModels
+public import ApusForms
+public import ApusModels
 
 /// What a ``File`` extractor can give: one upload (required), an optional one, or every upload under the name.
 public protocol UploadedFileValue: Sendable {

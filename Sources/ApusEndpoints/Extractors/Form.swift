@@ -1,6 +1,6 @@
-import ApusCore
-import ApusForms
-import ApusModels
+public import ApusCore
+public import ApusForms
+public import ApusModels
 
 /// A form field (FastAPI's `Form()`), from an `application/x-www-form-urlencoded` or `multipart/form-data` body,
 /// validated as `Value` like a query parameter (an array collects repeated fields). Errors are at

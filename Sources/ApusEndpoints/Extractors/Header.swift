@@ -1,5 +1,5 @@
-import ApusCore
-import ApusModels
+public import ApusCore
+public import ApusModels
 
 /// A header field, looked up case-insensitively and validated as `Value`; an array type collects every field
 /// with that name (`[String]`), a scalar takes the first.

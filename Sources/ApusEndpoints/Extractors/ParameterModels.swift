@@ -1,5 +1,5 @@
-import ApusCore
-import ApusModels
+public import ApusCore
+public import ApusModels
 
 /// A model whose fields are query parameters (FastAPI's `Annotated[FilterParams, Query()]`, 0.115+): each field
 /// is read, validated and documented as its own parameter, and the model's rules apply to the whole (unknown keys

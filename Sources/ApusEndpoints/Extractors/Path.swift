@@ -1,5 +1,5 @@
-import ApusCore
-import ApusModels
+public import ApusCore
+public import ApusModels
 
 /// A path parameter: the `{name}` segment of the route's template, validated as `Value` with Pydantic's lax
 /// rules (`"5"` is an `Int`). Always required.

@@ -1,5 +1,5 @@
-import ApusCore
-import ApusModels
+public import ApusCore
+public import ApusModels
 
 /// A query parameter, validated as `Value`: a scalar, a `String`/`Int` ``SchemaEnum``, or an array of them
 /// collected from repeated keys (`?tag=a&tag=b`; commas are not split, as in FastAPI). A repeated key for a

@@ -1,4 +1,4 @@
-import ApusCore
+public import ApusCore
 
 /// The request itself (FastAPI's `request: Request` parameter): for what no other extractor reads. Not
 /// validated and not documented.

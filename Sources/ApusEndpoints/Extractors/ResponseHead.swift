@@ -1,4 +1,4 @@
-import ApusCore
+public import ApusCore
 import Synchronization
 
 /// The status and header fields of the response still to be made (FastAPI's `response: Response` parameter): a

@@ -1,5 +1,5 @@
-import ApusCore
-import ApusModels
+public import ApusCore
+public import ApusModels
 
 extension MethodRoutes {
     /// Adds a typed endpoint: `app.get("/items/{item_id}", Path<Int>("item_id")) { itemID in ... }`, FastAPI's

@@ -1,5 +1,5 @@
-import ApusCore
-import ApusModels
+public import ApusCore
+public import ApusModels
 
 /// How a handler's return value becomes the response, chosen once per route from the return type
 /// (``automatic(options:)``) or given to the registration function (`encoder:`).

@@ -1,4 +1,4 @@
-import ApusModels
+public import ApusModels
 
 /// Markers that say where a route parameter comes from, overriding what its type and the path template imply
 /// (FastAPI's `Query()`, `Header()`, `Cookie()`, `Body()`, `Form()`, `File()`, `Path()`), with the parameter's constraints and

@@ -1,4 +1,4 @@
-import ApusCore
+public import ApusCore
 
 /// A type whose methods are routes: what `@Routes` makes of a type with `@GET`, `@POST`... methods. Include it in
 /// an ``App`` or a ``Router`` with `include(_:prefix:tags:)`.

@@ -1,4 +1,4 @@
-import ApusModels
+public import ApusModels
 
 extension RouteParameterInference {
     /// `@From.Query` on a model: its fields are query parameters (``QueryModel``). More specific than the scalar

@@ -1,5 +1,5 @@
-import ApusCore
-import ApusModels
+public import ApusCore
+public import ApusModels
 
 /// What the route macros call to turn one handler parameter into an ``Extractor``: an overload set, so that the
 /// *compiler* decides where a value comes from by its type, never the macro (which sees only syntax).

@@ -1,7 +1,7 @@
 import SwiftDiagnostics
-import SwiftSyntax
+public import SwiftSyntax
 import SwiftSyntaxBuilder
-import SwiftSyntaxMacros
+public import SwiftSyntaxMacros
 
 /// `@Routes`: makes a type a `RouteGroup` whose `registerRoutes(in:)` calls the peer each `@GET`/`@POST`/...
 /// method generated. `@Routes(prefix:tags:dependencies:)` arguments become the group's `routeGroupOptions`.

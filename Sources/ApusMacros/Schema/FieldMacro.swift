@@ -1,5 +1,5 @@
-import SwiftSyntax
-import SwiftSyntaxMacros
+public import SwiftSyntax
+public import SwiftSyntaxMacros
 
 /// `@Field(...)`: a marker read by `@Schema`. It expands to nothing; its declaration mirrors
 /// `FieldSpec.init`, so the compiler checks the argument labels (a typo is an error with a fix-it).

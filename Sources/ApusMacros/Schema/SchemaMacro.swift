@@ -1,7 +1,7 @@
 import SwiftDiagnostics
-import SwiftSyntax
+public import SwiftSyntax
 import SwiftSyntaxBuilder
-import SwiftSyntaxMacros
+public import SwiftSyntaxMacros
 
 /// `@Schema`: makes a struct a `SchemaModel`, generating from its stored properties the field table, an
 /// error-collecting decoder, a JSON encoder and the JSON Schema.

@@ -1,4 +1,4 @@
-import ApusWireFormats
+public import ApusWireFormats
 
 /// Writes compact JSON bytes into a growable buffer, spelled as FastAPI spells them.
 ///

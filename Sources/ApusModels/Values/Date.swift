@@ -1,3 +1,4 @@
+public import FoundationEssentials
 import ApusWireFormats
 import Foundation
 

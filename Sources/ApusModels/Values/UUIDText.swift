@@ -1,3 +1,4 @@
+public import FoundationEssentials
 import Foundation
 
 /// Parses UUID text as Pydantic does (the Rust `uuid` crate): hyphenated, 32 hex digits, `{braced}` or
