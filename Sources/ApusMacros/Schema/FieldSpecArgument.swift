@@ -29,7 +29,7 @@ struct FieldSpecArgument {
         /// What the associated type is for the types the constraint fits, after the list of its arguments.
         var typeNote: String {
             switch self {
-            case .numeric: "(the number type itself for numbers)"
+            case .numeric: "(the number type itself for numbers; ``ExactDecimal`` for `Decimal`)"
             case .length: "(`Int` for strings)"
             case .pattern: "(`String` for strings)"
             case .format: "(``StringFormat`` for strings)"

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// What works: every missing key and every wrong-typed leaf is reported at once with Pydantic's types, messages
 /// and locations (`decodeIfPresent` makes a key optional); leaves that are ``SchemaValue``s (`String`, numbers,
-/// `Bool`, `Date`, `UUID`, `URL`, `Decimal`, `Data`) follow the same lax rules as `@Schema` models.
+/// `Bool`, `Date`, `UUID`, `URL`, ``ExactDecimal``, `Decimal`, `Data`) follow the same lax rules as `@Schema` models.
 ///
 /// Limits, because `Codable` does not expose them:
 /// - no defaults (synthesised `init(from:)` requires every non-optional key even when the property has a default),

@@ -114,6 +114,15 @@ extension ValidationFailure {
             type: "value_error", message: "value is not a valid email address: \(reason)", context: ["reason": .string(reason)])
     }
 
+    /// `decimal_max_digits`: more digits than `maxDigits` (Pydantic counts the coefficient's digits and the zeros
+    /// a positive exponent adds, or the decimal places when there are more of them).
+    public static func decimalMaxDigits(_ maxDigits: Int) -> ValidationFailure {
+        ValidationFailure(
+            type: "decimal_max_digits",
+            message: "Decimal input should have no more than \(maxDigits) digit\(maxDigits == 1 ? "" : "s") in total",
+            context: ["max_digits": .int(maxDigits)])
+    }
+
     /// `string_too_short`.
     public static func stringTooShort(minLength: Int) -> ValidationFailure {
         ValidationFailure(

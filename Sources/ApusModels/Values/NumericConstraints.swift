@@ -12,19 +12,28 @@ enum NumericConstraints {
         return bounds
     }
 
-    /// Compiles the bounds of `spec` for a number type; `json` renders a bound for `ctx` and the schema,
-    /// `display` for the message, `isMultiple` decides `multiple_of`.
+    /// Compiles the bounds of `spec` for a number type whose bounds are of its own type; `json` renders a bound for
+    /// `ctx` and the schema, `display` for the message, `isMultiple` decides `multiple_of`.
     static func checks<T: SchemaValue & Comparable>(
         for spec: FieldSpec<T>, json: @escaping @Sendable (T) -> JSONValue, display: @escaping @Sendable (T) -> String,
         isMultiple: @escaping @Sendable (T, T) -> Bool
     ) -> [ConstraintCheck<T>] where T.NumericConstraint == T {
+        checks(for: spec, limit: { $0 }, json: json, display: display, isMultiple: isMultiple)
+    }
+
+    /// Compiles the bounds of `spec`, each converted once by `limit` to the value type for the comparisons.
+    static func checks<T: SchemaValue & Comparable>(
+        for spec: FieldSpec<T>, limit: (T.NumericConstraint) -> T, json: @escaping @Sendable (T.NumericConstraint) -> JSONValue,
+        display: @escaping @Sendable (T.NumericConstraint) -> String, isMultiple: @escaping @Sendable (T, T.NumericConstraint) -> Bool
+    ) -> [ConstraintCheck<T>] {
         bounds(of: spec).map { kind, bound in
             let failure = ValidationFailure.numericBound(kind, bound: json(bound), display: display(bound))
+            let limit = limit(bound)
             switch kind {
-            case .greaterThan: return { value in value > bound ? nil : failure }
-            case .greaterThanOrEqual: return { value in value >= bound ? nil : failure }
-            case .lessThan: return { value in value < bound ? nil : failure }
-            case .lessThanOrEqual: return { value in value <= bound ? nil : failure }
+            case .greaterThan: return { value in value > limit ? nil : failure }
+            case .greaterThanOrEqual: return { value in value >= limit ? nil : failure }
+            case .lessThan: return { value in value < limit ? nil : failure }
+            case .lessThanOrEqual: return { value in value <= limit ? nil : failure }
             case .multipleOf: return { value in isMultiple(value, bound) ? nil : failure }
             }
         }

@@ -33,7 +33,7 @@
 
 /// A type ApusModels can decode from JSON with validation, encode to JSON, and describe in JSON Schema.
 ///
-/// The conformances for `String`, integers, `Double`, `Float`, `Bool`, `Decimal`, `UUID`, `Date`, `URL`,
+/// The conformances for `String`, integers, `Double`, `Float`, `Bool`, ``ExactDecimal``, `Decimal`, `UUID`, `Date`, `URL`,
 /// `Data`, arrays, sets, `[String: T]`, optionals, ``SchemaEnum`` enums and ``SchemaModel`` models ship
 /// with the package; implement it for your own leaf types when none of those fit.
 ///
@@ -41,7 +41,8 @@
 /// ``ConstraintDoesNotApplyToThisType``, so only the types that declare them accept those arguments.
 public protocol SchemaValue: Sendable {
     // generated-begin: constraint types, from FieldSpecArgument.Constraint in Sources/ApusMacros/Schema/FieldSpecArgument.swift
-    /// The type of `gt`, `ge`, `lt`, `le` and `multipleOf` (the number type itself for numbers).
+    /// The type of `gt`, `ge`, `lt`, `le` and `multipleOf` (the number type itself for numbers; ``ExactDecimal`` for
+    /// `Decimal`).
     associatedtype NumericConstraint: Sendable = ConstraintDoesNotApplyToThisType
     /// The type of `minLength` and `maxLength` (`Int` for strings).
     associatedtype LengthConstraint: Sendable = ConstraintDoesNotApplyToThisType
