@@ -36,7 +36,7 @@ package enum PythonNumberText {
 
     /// Python's `repr(float)` (also `json.dumps`) of a finite value: `1.0`, `0.0001`, `1e-05`, `1e+16`, `-0.0`.
     /// JSON's rule for non-finite values is ``JSONText/appendDouble(_:to:)``'s.
-    static func appendPythonRepr(_ value: Double, to output: inout [UInt8]) {
+    package static func appendPythonRepr(_ value: Double, to output: inout [UInt8]) {
         precondition(value.isFinite, "JSONText.appendDouble writes non-finite values")
         if value.sign == .minus { output.append(UInt8(ascii: "-")) }
         if value == 0 {

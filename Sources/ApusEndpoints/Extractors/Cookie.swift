@@ -1,4 +1,4 @@
-public import ApusCore
+import ApusCore
 public import ApusModels
 
 /// A cookie from the `Cookie` header, validated as `Value`; errors at `["cookie", name]` (FastAPI's `Cookie()`).

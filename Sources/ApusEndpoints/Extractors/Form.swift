@@ -1,5 +1,5 @@
-public import ApusCore
-public import ApusForms
+import ApusCore
+import ApusForms
 public import ApusModels
 
 /// A form field (FastAPI's `Form()`), from an `application/x-www-form-urlencoded` or `multipart/form-data` body,

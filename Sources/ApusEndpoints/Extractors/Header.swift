@@ -1,4 +1,4 @@
-public import ApusCore
+import ApusCore
 public import ApusModels
 
 /// A header field, looked up case-insensitively and validated as `Value`; an array type collects every field

@@ -1,4 +1,4 @@
-public import ApusCore
+import ApusCore
 public import ApusModels
 
 /// A model whose fields are query parameters (FastAPI's `Annotated[FilterParams, Query()]`, 0.115+): each field

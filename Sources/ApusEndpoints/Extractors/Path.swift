@@ -1,4 +1,4 @@
-public import ApusCore
+import ApusCore
 public import ApusModels
 
 /// A path parameter: the `{name}` segment of the route's template, validated as `Value` with Pydantic's lax

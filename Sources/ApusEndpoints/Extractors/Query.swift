@@ -1,4 +1,4 @@
-public import ApusCore
+import ApusCore
 public import ApusModels
 
 /// A query parameter, validated as `Value`: a scalar, a `String`/`Int` ``SchemaEnum``, or an array of them

@@ -1,4 +1,5 @@
-import Foundation
+public import Foundation
+import ApusWireFormats
 
 /// A decimal number that keeps the digits it was written with, as Python's `decimal.Decimal` (and so Pydantic)
 /// does: `"1.10"` is read and written back as `"1.10"`, `"1e3"` as `"1E+3"`, and a 50-digit amount keeps its 50 digits.
