@@ -33,5 +33,5 @@ public macro Field(
     deprecated: Bool = false, gt: Double? = nil, ge: Double? = nil, lt: Double? = nil, le: Double? = nil,
     multipleOf: Double? = nil, minLength: Int? = nil, maxLength: Int? = nil, pattern: String? = nil, format: StringFormat? = nil,
     minItems: Int? = nil, maxItems: Int? = nil, uniqueItems: Bool? = nil, validator: (any Sendable)? = nil
-    // generated-end: @Field parameters
+        // generated-end: @Field parameters
 ) = #externalMacro(module: "ApusMacros", type: "FieldMacro")

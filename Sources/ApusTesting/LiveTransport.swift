@@ -12,7 +12,9 @@ struct LiveTransport: TestTransport {
     func execute(method: HTTPRequest.Method, target: String, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
         let response = try await self.send(method: method, target: target, headers: headers, body: body)
         let collected = try await response.body.collect(upTo: .max)
-        return TestResponse(status: HTTPResponse.Status(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase), headers: Self.fields(response), body: collected)
+        return TestResponse(
+            status: HTTPResponse.Status(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase),
+            headers: Self.fields(response), body: collected)
     }
 
     func stream(method: HTTPRequest.Method, target: String, headers: HTTPFields, body: ByteBuffer?) async throws -> TestStreamedResponse {
@@ -30,10 +32,13 @@ struct LiveTransport: TestTransport {
         }
         // Cancelling the read makes AsyncHTTPClient close the connection: the server sees the client go away.
         continuation.onTermination = { _ in reader.cancel() }
-        return TestStreamedResponse(status: HTTPResponse.Status(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase), headers: Self.fields(response), body: stream)
+        return TestStreamedResponse(
+            status: HTTPResponse.Status(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase),
+            headers: Self.fields(response), body: stream)
     }
 
-    private func send(method: HTTPRequest.Method, target: String, headers: HTTPFields, body: ByteBuffer?) async throws -> HTTPClientResponse {
+    private func send(method: HTTPRequest.Method, target: String, headers: HTTPFields, body: ByteBuffer?) async throws -> HTTPClientResponse
+    {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(self.port)\(target)")
         request.method = HTTPMethod(rawValue: method.rawValue)
         for field in headers {

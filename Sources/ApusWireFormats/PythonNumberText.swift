@@ -13,7 +13,9 @@ package enum PythonNumberText {
         var inExponent = false
         for byte in value.magnitude.description.utf8 {
             if inExponent {
-                if byte == UInt8(ascii: "-") { exponentSign = -1 } else if byte != UInt8(ascii: "+") {
+                if byte == UInt8(ascii: "-") {
+                    exponentSign = -1
+                } else if byte != UInt8(ascii: "+") {
                     exponent = exponent * 10 + Int(byte - 48)
                 }
             } else if byte == UInt8(ascii: "e") {

@@ -89,7 +89,9 @@ import Testing
             let name: String
         }
         let app = App()
-        app.onError(Oops.self) { error, _ in try .json(["message": "Oops! \(error.name) did something"], status: HTTPResponse.Status(code: 418)) }
+        app.onError(Oops.self) { error, _ in
+            try .json(["message": "Oops! \(error.name) did something"], status: HTTPResponse.Status(code: 418))
+        }
         app.get("/unicorns/{name}") { request -> Response in throw Oops(name: request.pathParameters["name"] ?? "") }
         try await app.test(.inProcess) { client async throws in
             let response = try await client.get("/unicorns/yolo")
@@ -100,7 +102,9 @@ import Testing
 
     @Test func registeredHandlerForHTTPErrorReplacesThe404() async throws {
         let app = App()
-        app.onError(HTTPError.self) { error, _ in .text("custom: \(error.detail.map { "\($0)" } ?? error.status.standardPhrase)", status: error.status) }
+        app.onError(HTTPError.self) { error, _ in
+            .text("custom: \(error.detail.map { "\($0)" } ?? error.status.standardPhrase)", status: error.status)
+        }
         try await app.test(.inProcess) { client async throws in
             let response = try await client.get("/missing")
             #expect(response.status == .notFound)

@@ -116,7 +116,8 @@ import Testing
     }
 
     @Test func settingTargetReparsesPathAndQuery() {
-        var request = Request(HTTPServerRequest(head: HTTPRequest(method: .get, scheme: "http", authority: "h", path: "/a?x=1")), logger: Logger(label: "t"))
+        var request = Request(
+            HTTPServerRequest(head: HTTPRequest(method: .get, scheme: "http", authority: "h", path: "/a?x=1")), logger: Logger(label: "t"))
         request.target = "/b?y=2"
         #expect(request.rawPath == "/b")
         #expect(request.query["y"] == "2")

@@ -253,7 +253,8 @@ import Testing
 /// Reaches the date formatter through a cookie's `expires`, its public face.
 enum HTTPDateProbe {
     static func format(_ seconds: Int) -> String {
-        let value = ResponseCookie(name: "k", value: "v", expires: Date(timeIntervalSince1970: Double(seconds)), path: nil, sameSite: nil).headerValue
+        let value = ResponseCookie(name: "k", value: "v", expires: Date(timeIntervalSince1970: Double(seconds)), path: nil, sameSite: nil)
+            .headerValue
         return String(value.dropFirst("k=v; expires=".count))
     }
 }

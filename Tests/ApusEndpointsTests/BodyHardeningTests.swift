@@ -45,14 +45,16 @@ struct BodyHardeningTests {
     }
 
     static func expect(
-        _ client: TestClient, _ path: String, _ body: String, _ expected: (Int, String), sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ client: TestClient, _ path: String, _ body: String, _ expected: (Int, String),
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) async throws {
         try await expect(client, path, Array(body.utf8), expected, sourceLocation: sourceLocation)
     }
 
     /// Posts `body` and expects this status and body text.
     static func expect(
-        _ client: TestClient, _ path: String, _ body: [UInt8], _ expected: (Int, String), sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ client: TestClient, _ path: String, _ body: [UInt8], _ expected: (Int, String),
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) async throws {
         let response = try await post(client, path, body)
         #expect(response.status == expected.0, sourceLocation: sourceLocation)
@@ -111,7 +113,8 @@ struct BodyHardeningTests {
             try await Self.expect(client, "/items/", utf32BE, expected)
             let embedded = #"{"item":\#(json)}"#
             try await Self.expect(client, "/embedded/", [0xEF, 0xBB, 0xBF] + Array(embedded.utf8), expected)
-            try await Self.expect(client, "/embedded/", embedded.utf16.flatMap { unit -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }, expected)
+            try await Self.expect(
+                client, "/embedded/", embedded.utf16.flatMap { unit -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }, expected)
             // Odd-length UTF-16 cannot be decoded: Python's UnicodeDecodeError.
             try await Self.expectParseError(client, "/items/", utf16LE + [0x00])
         }
@@ -126,7 +129,10 @@ struct BodyHardeningTests {
             // The issue's shape: a 10^5-key object where a string belongs, answered with one 422.
             let response = try await Self.post(client, "/items/", #"{"name":"abcd","price":2,"code":\#(keys)}"#)
             #expect(response.status == 422)
-            #expect(response.text.hasPrefix(#"{"detail":[{"type":"string_type","loc":["body","code"],"msg":"Input should be a valid string","input":{"k0":0,"k1":1,"#))
+            #expect(
+                response.text.hasPrefix(
+                    #"{"detail":[{"type":"string_type","loc":["body","code"],"msg":"Input should be a valid string","input":{"k0":0,"k1":1,"#
+                ))
             let embedded = try await Self.post(client, "/embedded/", #"{"item":{"name":"abcd","price":2,"x":\#(keys)}}"#)
             #expect(embedded.status == 200)
             // A trailing comma after 10^5 keys is one json_invalid at its offset.

@@ -61,7 +61,10 @@ struct BodyTests {
             let response = try await client.post("/items/", headers: jsonHeaders, body: bytes(#"{"name": "abc", "price": }"#))
             // raw/e_invalid_json.txt
             #expect(response.status == .unprocessableContent)
-            #expect(response.text == #"{"detail":[{"type":"json_invalid","loc":["body",25],"msg":"JSON decode error","input":{},"ctx":{"error":"Expecting value"}}]}"#)
+            #expect(
+                response.text
+                    == #"{"detail":[{"type":"json_invalid","loc":["body",25],"msg":"JSON decode error","input":{},"ctx":{"error":"Expecting value"}}]}"#
+            )
         }
     }
 
@@ -89,7 +92,8 @@ struct BodyTests {
     @Test(arguments: ["text/plain", "text/json", "application/x-json"])
     func nonJSONContentTypeIsValidatedAsText(contentType: String) async throws {
         try await Self.itemApp().test(.inProcess) { client in
-            let response = try await client.post("/items/", headers: [.contentType: contentType], body: bytes(#"{"name":"abcd","price":2}"#))
+            let response = try await client.post(
+                "/items/", headers: [.contentType: contentType], body: bytes(#"{"name":"abcd","price":2}"#))
             // raw/w_wrong_content_type_body.txt, content_type_behaviour.txt
             #expect(
                 response.text
@@ -101,7 +105,8 @@ struct BodyTests {
     @Test(arguments: ["application/json; charset=utf-8", "application/merge-patch+json", "application/vnd.api+json", "Application/JSON"])
     func jsonContentTypesAreParsed(contentType: String) async throws {
         try await Self.itemApp().test(.inProcess) { client in
-            let response = try await client.post("/items/", headers: [.contentType: contentType], body: bytes(#"{"name":"abcd","price":2}"#))
+            let response = try await client.post(
+                "/items/", headers: [.contentType: contentType], body: bytes(#"{"name":"abcd","price":2}"#))
             #expect(response.status == .ok)
         }
     }
@@ -165,7 +170,8 @@ struct BodyTests {
             let ok = try await client.post("/n", headers: jsonHeaders, body: bytes("5"))
             #expect(ok.text == "10")
             let object = try await client.post("/n", headers: jsonHeaders, body: bytes(#"{"n":5}"#))
-            #expect(object.text == #"{"detail":[{"type":"int_type","loc":["body"],"msg":"Input should be a valid integer","input":{"n":5}}]}"#)
+            #expect(
+                object.text == #"{"detail":[{"type":"int_type","loc":["body"],"msg":"Input should be a valid integer","input":{"n":5}}]}"#)
         }
     }
 

@@ -90,7 +90,9 @@ struct FirstResource: Dependency {
     static let provider = DependencyProvider(Depends<Events>()) { events in
         events.log.record("first enter")
         return FirstResource(log: events.log)
-    } cleanup: { $0.log.record("first exit") }
+    } cleanup: {
+        $0.log.record("first exit")
+    }
 }
 
 /// Second resource; depends on the first.
@@ -99,7 +101,9 @@ struct SecondResource: Dependency {
     static let provider = DependencyProvider(Depends<FirstResource>()) { first in
         first.log.record("second enter")
         return SecondResource(log: first.log)
-    } cleanup: { $0.log.record("second exit") }
+    } cleanup: {
+        $0.log.record("second exit")
+    }
 }
 
 /// Checks an API key header (the seed's `verify_api_key`).
@@ -120,7 +124,9 @@ struct Pool: Dependency {
     static let provider = DependencyProvider {
         appScopeLog.record("pool open")
         return Pool(id: appScopeLog.all.filter { $0 == "pool open" }.count)
-    } cleanup: { _ in appScopeLog.record("pool close") }
+    } cleanup: { _ in
+        appScopeLog.record("pool close")
+    }
 }
 
 /// The log resolver tests use.
@@ -130,7 +136,11 @@ let resolverLog = EventLog()
 struct JobSettings: Dependency {
     static let scope = DependencyScope.app
     let name = "nightly"
-    static let provider = DependencyProvider { JobSettings() } cleanup: { _ in resolverLog.record("settings close") }
+    static let provider = DependencyProvider {
+        JobSettings()
+    } cleanup: { _ in
+        resolverLog.record("settings close")
+    }
 }
 
 /// A request-scoped connection built on the settings, resolved in a job.
@@ -139,5 +149,7 @@ struct JobConnection: Dependency {
     static let provider = DependencyProvider(Depends<JobSettings>()) { settings in
         resolverLog.record("connection open")
         return JobConnection(settings: settings)
-    } cleanup: { _ in resolverLog.record("connection close") }
+    } cleanup: { _ in
+        resolverLog.record("connection close")
+    }
 }

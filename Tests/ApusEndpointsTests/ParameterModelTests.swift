@@ -107,13 +107,25 @@ struct ParameterModelTests {
                 return Self.sortingKeys(try #require(operation["parameters"]))
             }
             let items = try parameters("/items")
-            let fastAPIItems = Self.sortingKeys(try JSONValue(parsing: #"[{"name":"limit","in":"query","required":false,"schema":{"type":"integer","maximum":100,"exclusiveMinimum":0,"description":"How many","default":100,"title":"Limit"},"description":"How many"},{"name":"offset","in":"query","required":false,"schema":{"type":"integer","minimum":0,"default":0,"title":"Offset"}},{"name":"order_by","in":"query","required":false,"schema":{"type":"string","default":"created_at","title":"Order By"}},{"name":"tags","in":"query","required":false,"schema":{"type":"array","items":{"type":"string"},"default":[],"title":"Tags"}}]"#))
+            let fastAPIItems = Self.sortingKeys(
+                try JSONValue(
+                    parsing:
+                        #"[{"name":"limit","in":"query","required":false,"schema":{"type":"integer","maximum":100,"exclusiveMinimum":0,"description":"How many","default":100,"title":"Limit"},"description":"How many"},{"name":"offset","in":"query","required":false,"schema":{"type":"integer","minimum":0,"default":0,"title":"Offset"}},{"name":"order_by","in":"query","required":false,"schema":{"type":"string","default":"created_at","title":"Order By"}},{"name":"tags","in":"query","required":false,"schema":{"type":"array","items":{"type":"string"},"default":[],"title":"Tags"}}]"#
+                ))
             #expect(items == fastAPIItems)
             let headers = try parameters("/headers")
-            let fastAPIHeaders = Self.sortingKeys(try JSONValue(parsing: #"[{"name":"x-token","in":"header","required":true,"schema":{"type":"string","title":"X Token"}},{"name":"save-data","in":"header","required":false,"schema":{"type":"boolean","default":false,"title":"Save Data"}},{"name":"x-tag","in":"header","required":false,"schema":{"type":"array","items":{"type":"string"},"default":[],"title":"X Tag"}}]"#))
+            let fastAPIHeaders = Self.sortingKeys(
+                try JSONValue(
+                    parsing:
+                        #"[{"name":"x-token","in":"header","required":true,"schema":{"type":"string","title":"X Token"}},{"name":"save-data","in":"header","required":false,"schema":{"type":"boolean","default":false,"title":"Save Data"}},{"name":"x-tag","in":"header","required":false,"schema":{"type":"array","items":{"type":"string"},"default":[],"title":"X Tag"}}]"#
+                ))
             #expect(headers == fastAPIHeaders)
             let cookies = try parameters("/cookies")
-            let fastAPICookies = Self.sortingKeys(try JSONValue(parsing: #"[{"name":"session_id","in":"cookie","required":true,"schema":{"type":"string","title":"Session Id"}},{"name":"tracker","in":"cookie","required":false,"schema":{"anyOf":[{"type":"string"},{"type":"null"}],"title":"Tracker"}}]"#))
+            let fastAPICookies = Self.sortingKeys(
+                try JSONValue(
+                    parsing:
+                        #"[{"name":"session_id","in":"cookie","required":true,"schema":{"type":"string","title":"Session Id"}},{"name":"tracker","in":"cookie","required":false,"schema":{"anyOf":[{"type":"string"},{"type":"null"}],"title":"Tracker"}}]"#
+                ))
             #expect(cookies == fastAPICookies)
         }
     }

@@ -29,7 +29,8 @@ struct ParameterTests {
             #expect(response1.text == #"{"color":"red"}"#)
             // raw/l_enum_bad.txt
             let response2 = try await client.get("/color/blue")
-            #expect(response2.text
+            #expect(
+                response2.text
                     == #"{"detail":[{"type":"enum","loc":["path","color"],"msg":"Input should be 'red' or 'green'","input":"blue","ctx":{"expected":"'red' or 'green'"}}]}"#
             )
         }
@@ -41,7 +42,8 @@ struct ParameterTests {
         try await app.test(.inProcess) { client in
             // raw/c2_missing_query.txt
             let response3 = try await client.get("/q")
-            #expect(response3.text
+            #expect(
+                response3.text
                     == #"{"detail":[{"type":"missing","loc":["query","limit"],"msg":"Field required","input":null}]}"#
             )
             let response4 = try await client.get("/q?limit=3")
@@ -55,7 +57,8 @@ struct ParameterTests {
         try await app.test(.inProcess) { client in
             // raw/c_bad_query_int.txt
             let response5 = try await client.get("/q?limit=abc")
-            #expect(response5.text
+            #expect(
+                response5.text
                     == #"{"detail":[{"type":"int_parsing","loc":["query","limit"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"abc"}]}"#
             )
         }
@@ -77,7 +80,8 @@ struct ParameterTests {
         app.get("/n", Query<Int?>("n")) { n in ["n": n] }
         try await app.test(.inProcess) { client in
             let response8 = try await client.get("/n?n=")
-            #expect(response8.text
+            #expect(
+                response8.text
                     == #"{"detail":[{"type":"int_parsing","loc":["query","n"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":""}]}"#
             )
         }
@@ -101,12 +105,14 @@ struct ParameterTests {
             let response11 = try await client.get("/list")
             #expect(response11.text == "[]")
             let response12 = try await client.get("/list?n=1&n=x")
-            #expect(response12.text
+            #expect(
+                response12.text
                     == #"{"detail":[{"type":"int_parsing","loc":["query","n",1],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}]}"#
             )
             // Commas are not split.
             let response13 = try await client.get("/list?n=1,2")
-            #expect(response13.text
+            #expect(
+                response13.text
                     == #"{"detail":[{"type":"int_parsing","loc":["query","n",0],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"1,2"}]}"#
             )
         }
@@ -118,11 +124,13 @@ struct ParameterTests {
         try await app.test(.inProcess) { client in
             // raw/d_gt_violation.txt and d_le_violation.txt
             let response14 = try await client.get("/c?n=0")
-            #expect(response14.text
+            #expect(
+                response14.text
                     == #"{"detail":[{"type":"greater_than","loc":["query","n"],"msg":"Input should be greater than 0","input":"0","ctx":{"gt":0}}]}"#
             )
             let response15 = try await client.get("/c?n=101")
-            #expect(response15.text
+            #expect(
+                response15.text
                     == #"{"detail":[{"type":"less_than_equal","loc":["query","n"],"msg":"Input should be less than or equal to 100","input":"101","ctx":{"le":100}}]}"#
             )
         }
@@ -135,7 +143,8 @@ struct ParameterTests {
             let response16 = try await client.get("/a?item-query=x")
             #expect(response16.text == #""x""#)
             let response17 = try await client.get("/a?item_query=x")
-            #expect(response17.text
+            #expect(
+                response17.text
                     == #"{"detail":[{"type":"missing","loc":["query","item-query"],"msg":"Field required","input":null}]}"#
             )
         }
@@ -147,7 +156,8 @@ struct ParameterTests {
         try await app.test(.inProcess) { client in
             // raw/f_missing_header.txt
             let response18 = try await client.get("/h")
-            #expect(response18.text
+            #expect(
+                response18.text
                     == #"{"detail":[{"type":"missing","loc":["header","x-token"],"msg":"Field required","input":null}]}"#
             )
             let response19 = try await client.get("/h", headers: [HTTPField.Name("X-TOKEN")!: "t"])
@@ -173,7 +183,8 @@ struct ParameterTests {
         try await app.test(.inProcess) { client in
             // raw/g_missing_cookie.txt
             let response21 = try await client.get("/cookie")
-            #expect(response21.text
+            #expect(
+                response21.text
                     == #"{"detail":[{"type":"missing","loc":["cookie","session"],"msg":"Field required","input":null}]}"#
             )
             let response22 = try await client.get("/cookie", headers: [.cookie: "session=abc; other=1"])

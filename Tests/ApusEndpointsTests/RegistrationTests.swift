@@ -12,7 +12,9 @@ struct RouterPool: Dependency {
         let id = made.add(1, ordering: .relaxed).newValue
         routerPoolLog.record("open \(id)")
         return RouterPool(id: id)
-    } cleanup: { pool in routerPoolLog.record("close \(pool.id)") }
+    } cleanup: { pool in
+        routerPoolLog.record("close \(pool.id)")
+    }
 }
 
 let routerPoolLog = EventLog()
@@ -232,7 +234,8 @@ struct RegistrationTests {
         typed.get("/typed") { NotAResponse() }
         let typedError = try #require(throws: RouteTableError.self) { try typed.routes() }
         #expect(typedError.message.contains("GET /typed"))
-        #expect(typedError.message.contains("the handler returns NotAResponse, which is not ResponseConvertible, Encodable or a schema value"))
+        #expect(
+            typedError.message.contains("the handler returns NotAResponse, which is not ResponseConvertible, Encodable or a schema value"))
 
         let plain = App()
         plain.post("/plain") { _ in NotAResponse() }

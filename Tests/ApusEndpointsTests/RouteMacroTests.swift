@@ -118,13 +118,16 @@ struct RouteMacroTests {
     @Test func arrayOfModelsIsTheBody() async throws {
         let app = Self.app(InferenceAPI())
         try await app.test(.inProcess) { client async throws in
-            let response = try await client.post("/batch", headers: jsonHeaders, body: bytes(#"[{"name":"a","price":1},{"name":"b","price":2}]"#))
+            let response = try await client.post(
+                "/batch", headers: jsonHeaders, body: bytes(#"[{"name":"a","price":1},{"name":"b","price":2}]"#))
             #expect(response.text == #"{"count":2}"#)
         }
         #expect(try Self.documentation(app, "/batch", method: .post).requestBody?.fields.map(\.name) == ["items"])
         try await app.test(.inProcess) { client async throws in
             #expect(try await client.post("/maybe-batch").text == #"{"count":-1}"#)
-            #expect(try await client.post("/maybe-batch", headers: jsonHeaders, body: bytes(#"[{"name":"a","price":1}]"#)).text == #"{"count":1}"#)
+            #expect(
+                try await client.post("/maybe-batch", headers: jsonHeaders, body: bytes(#"[{"name":"a","price":1}]"#)).text
+                    == #"{"count":1}"#)
         }
         #expect(try Self.documentation(app, "/maybe-batch", method: .post).requestBody?.isRequired == false)
     }
@@ -167,7 +170,8 @@ struct RouteMacroTests {
         let app = Self.app(MarkerAPI())
         try await app.test(.inProcess) { client async throws in
             let response = try await client.get(
-                "/marked?item-query=find", headers: [HTTPField.Name("x-token")!: "t1", .cookie: "session=s1", HTTPField.Name("x-trace")!: "tr"])
+                "/marked?item-query=find",
+                headers: [HTTPField.Name("x-token")!: "t1", .cookie: "session=s1", HTTPField.Name("x-trace")!: "tr"])
             #expect(response.text == #"["find","t1","s1","tr"]"#)
             #expect(
                 try await client.get("/marked").text
@@ -299,7 +303,8 @@ struct RouteMacroFormTests {
         app.include(FormAPI())
         try await app.test(.inProcess) { client async throws in
             let body = ByteBuffer(
-                string: "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n"
+                string:
+                    "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n"
                     + "--XX\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--XX--\r\n")
             let response = try await client.post("/upload", headers: [.contentType: "multipart/form-data; boundary=XX"], body: body)
             #expect(response.text == #"["a.txt","5","hi"]"#)

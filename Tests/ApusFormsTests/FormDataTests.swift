@@ -56,7 +56,9 @@ import Testing
         let directory = try TemporaryDirectory()
         let limits = FormLimits(spoolThreshold: 4, temporaryDirectory: directory.path)
         let complete = multipartBody([(fileHeaders("f", filename: "a"), "0123456789")]).replacing("--XX--\r\n", with: "")
-        let body = FailingBody(buffers: [ByteBuffer(string: complete + "--XX\r\nContent-Disposition: form-data; name=\"g\"; filename=\"b\"\r\n\r\n0123456789")])
+        let body = FailingBody(buffers: [
+            ByteBuffer(string: complete + "--XX\r\nContent-Disposition: form-data; name=\"g\"; filename=\"b\"\r\n\r\n0123456789")
+        ])
         await #expect(throws: Disconnected.self) {
             try await FormParser(limits: limits).parse(body, contentType: multipartXX)
         }
@@ -65,7 +67,8 @@ import Testing
 
     @Test func passesOnTheBodysErrorForUrlEncoded() async throws {
         await #expect(throws: Disconnected.self) {
-            try await FormParser().parse(FailingBody(buffers: [ByteBuffer(string: "a=1")]), contentType: "application/x-www-form-urlencoded")
+            try await FormParser().parse(
+                FailingBody(buffers: [ByteBuffer(string: "a=1")]), contentType: "application/x-www-form-urlencoded")
         }
     }
 }

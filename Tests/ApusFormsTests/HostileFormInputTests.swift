@@ -98,7 +98,8 @@ import Testing
     }
 
     @Test func aLongHeaderNameCountsTowardsTheLimit() async {
-        let error = await formError(Self.part(headers: [String(repeating: "X", count: 4224) + ":", Self.disposition]), contentType: multipartXX)
+        let error = await formError(
+            Self.part(headers: [String(repeating: "X", count: 4224) + ":", Self.disposition]), contentType: multipartXX)
         #expect(error == FormParsingError(.malformedBody))
     }
 
@@ -128,9 +129,12 @@ import Testing
 
     @Test func manyPartsAreRejectedAtTheFieldAndFileLimits() async {
         let fields = (0..<5_000).map { (fieldHeaders("f\($0)"), "v") }
-        #expect(await formError(multipartBody(fields), contentType: multipartXX)?.detail == "Too many fields. Maximum number of fields is 1000.")
+        #expect(
+            await formError(multipartBody(fields), contentType: multipartXX)?.detail == "Too many fields. Maximum number of fields is 1000."
+        )
         let files = (0..<5_000).map { (fileHeaders("f", filename: "\($0).txt"), "v") }
-        #expect(await formError(multipartBody(files), contentType: multipartXX)?.detail == "Too many files. Maximum number of files is 1000.")
+        #expect(
+            await formError(multipartBody(files), contentType: multipartXX)?.detail == "Too many files. Maximum number of files is 1000.")
     }
 
     @Test func aContentDispositionWithTenThousandParametersKeepsTheLastName() async throws {
@@ -147,7 +151,8 @@ import Testing
         let nearMatch = "\r\n--" + String(repeating: "b", count: 999) + "c"
         let contents = String(repeating: nearMatch, count: 200)
         let body = "--\(boundary)\r\n\(Self.disposition)\r\n\r\n\(contents)\r\n--\(boundary)--\r\n"
-        let form = try await parseForm(body, contentType: "multipart/form-data; boundary=\(boundary)", limits: FormLimits(maxPartSize: 10_000_000))
+        let form = try await parseForm(
+            body, contentType: "multipart/form-data; boundary=\(boundary)", limits: FormLimits(maxPartSize: 10_000_000))
         #expect(form.field(named: "a") == contents)
     }
 }

@@ -47,7 +47,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
 
         let growth = max(peakWhileParsing, peakAfterReading) - baseline
-        print("200 MB upload: VmHWM baseline \(baseline / 1024) MiB, after parsing \(peakWhileParsing / 1024) MiB, after reading \(peakAfterReading / 1024) MiB, growth \(growth / 1024) MiB")
+        print(
+            "200 MB upload: VmHWM baseline \(baseline / 1024) MiB, after parsing \(peakWhileParsing / 1024) MiB, after reading \(peakAfterReading / 1024) MiB, growth \(growth / 1024) MiB"
+        )
         // Alone this grows by 5 to 21 MiB (debug build); holding the upload would take 200.
         if Self.isProof {
             #expect(growth < 64 * 1024, "peak RSS grew by \(growth) KiB")

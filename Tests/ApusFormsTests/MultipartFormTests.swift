@@ -5,7 +5,8 @@ import Testing
 @Suite struct MultipartFormTests {
     @Test func parsesTheReferenceUpload() async throws {
         // p2_upload_ok, byte for byte.
-        let body = "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--XX\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--XX--\r\n"
+        let body =
+            "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--XX\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--XX--\r\n"
         let form = try await parseForm(body, contentType: multipartXX)
         let file = try #require(form.file(named: "file"))
         #expect(file.filename == "a.txt")
@@ -115,7 +116,8 @@ import Testing
     }
 
     @Test func keepsThePartsBeforeATruncation() async throws {
-        let body = "--XX\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n"
+        let body =
+            "--XX\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n"
             + "--XX\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\npartial"
         let form = try await parseForm(body, contentType: multipartXX)
         #expect(form.entries.map(\.name) == ["a"])

@@ -59,11 +59,13 @@ import Testing
     @Test func appliesConfiguredLimits() async throws {
         let limits = FormLimits(maxFiles: 1, maxPartSize: 2048)
         let twoFiles = [(fileHeaders("f", filename: "a"), "1"), (fileHeaders("f", filename: "b"), "2")]
-        #expect(await formError(multipartBody(twoFiles), contentType: multipartXX, limits: limits)?.detail
-            == "Too many files. Maximum number of files is 1.")
+        #expect(
+            await formError(multipartBody(twoFiles), contentType: multipartXX, limits: limits)?.detail
+                == "Too many files. Maximum number of files is 1.")
         let bigField = [(fieldHeaders("a"), String(repeating: "x", count: 2049))]
-        #expect(await formError(multipartBody(bigField), contentType: multipartXX, limits: limits)?.detail
-            == "Part exceeded maximum size of 2KB.")
+        #expect(
+            await formError(multipartBody(bigField), contentType: multipartXX, limits: limits)?.detail
+                == "Part exceeded maximum size of 2KB.")
     }
 
     @Test func removesStoredUploadsWhenALaterPartBreaksALimit() async throws {

@@ -13,7 +13,8 @@ import Testing
     /// Parses one file part holding `contents`, spooled past `threshold` bytes.
     func upload(_ contents: String, threshold: Int = 1024 * 1024) async throws -> UploadedFile {
         let limits = FormLimits(spoolThreshold: threshold, temporaryDirectory: self.directory.path)
-        let form = try await parseForm(multipartBody([(fileHeaders("f", filename: "a.txt"), contents)]), contentType: multipartXX, limits: limits)
+        let form = try await parseForm(
+            multipartBody([(fileHeaders("f", filename: "a.txt"), contents)]), contentType: multipartXX, limits: limits)
         return try #require(form.file(named: "f"))
     }
 

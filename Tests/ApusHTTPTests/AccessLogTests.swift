@@ -69,7 +69,8 @@ struct AccessLogTests {
             var portIterator = ports.makeAsyncIterator()
             let port = try #require(await portIterator.next())
             let connection = try await RawConnection(port: port)
-            try await connection.send("GET /items?q=1 HTTP/1.1\r\nHost: x\r\n\r\nPOST /missing HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
+            try await connection.send(
+                "GET /items?q=1 HTTP/1.1\r\nHost: x\r\n\r\nPOST /missing HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
             _ = try await connection.readResponses(2)
             await connection.close()
             await group.triggerGracefulShutdown()

@@ -40,11 +40,14 @@ struct GracefulShutdownTests {
         let configuration = testConfiguration { $0.gracefulShutdownTimeout = .milliseconds(200) }
         let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
         let begin = ContinuousClock.now
-        try await withServer(configuration, respond: { _ in
-            startedContinuation.yield()
-            try await Task.sleep(for: .seconds(300))
-            return textResponse("never")
-        }) { server in
+        try await withServer(
+            configuration,
+            respond: { _ in
+                startedContinuation.yield()
+                try await Task.sleep(for: .seconds(300))
+                return textResponse("never")
+            }
+        ) { server in
             let busy = try await RawConnection(port: server.port)
             try await busy.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
             var startedIterator = started.makeAsyncIterator()

@@ -81,10 +81,13 @@ struct SlowBodyTests {
             $0.bodyReadTimeout = .milliseconds(200)
             $0.minimumBodyDataRate = MinimumDataRate(bytesPerSecond: 1000, gracePeriod: .milliseconds(100))
         }
-        try await withServer(configuration, respond: { request in
-            try await Task.sleep(for: .milliseconds(500))
-            return try await collectingResponder(request)
-        }) { server in
+        try await withServer(
+            configuration,
+            respond: { request in
+                try await Task.sleep(for: .milliseconds(500))
+                return try await collectingResponder(request)
+            }
+        ) { server in
             let connection = try await RawConnection(port: server.port)
             try await connection.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello")
             let responses = try await connection.readResponses(1)
@@ -167,7 +170,9 @@ struct UnreadResponseTests {
 @Suite("Hostile clients: framing")
 struct HostileFramingTests {
     /// Sends `request` to a server whose application reads the body, and returns the first response.
-    private func firstResponse(to request: String, respond: (@Sendable (HTTPServerRequest) async throws -> Response)? = nil) async throws
+    private func firstResponse(
+        to request: String, respond: (@Sendable (HTTPServerRequest) async throws -> Response)? = nil
+    ) async throws
         -> RawResponse?
     {
         var result: RawResponse?
@@ -263,7 +268,9 @@ struct HostileHeadSizeTests {
     @Test func headLargerThanTheLimitGets431EvenInOneRead() async throws {
         try await withServer(respond: { _ in textResponse("never") }) { server in
             let connection = try await RawConnection(port: server.port)
-            let head = "GET / HTTP/1.1\r\nHost: x\r\n" + (0..<60).map { "X-Filler-\($0): " + String(repeating: "f", count: 1000) + "\r\n" }.joined() + "\r\n"
+            let head =
+                "GET / HTTP/1.1\r\nHost: x\r\n"
+                + (0..<60).map { "X-Filler-\($0): " + String(repeating: "f", count: 1000) + "\r\n" }.joined() + "\r\n"
             try await connection.send(head)
             let text = try await connection.readToEnd(timeout: .seconds(5))
             #expect(RawResponse.parseAll(text).first?.status == 431)
@@ -306,7 +313,8 @@ struct HostileHeaderTests {
         try await withServer(respond: { request in textResponse("served \(request.head.path ?? "")") }) { server in
             let connection = try await RawConnection(port: server.port)
             try await connection.send(
-                "GET /first HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\nGET /second HTTP/1.1\r\nHost: x\r\n\r\n")
+                "GET /first HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\nGET /second HTTP/1.1\r\nHost: x\r\n\r\n"
+            )
             let responses = try await connection.readResponses(2)
             #expect(responses.map(\.body) == ["served /first", "served /second"])
             // And a third, sent after the answers, on the same connection.
@@ -321,7 +329,8 @@ struct HostileHeaderTests {
         try await withServer(respond: collectingResponder) { server in
             let connection = try await RawConnection(port: server.port)
             try await connection.send(
-                "POST /a HTTP/1.1\r\nHost: x\r\nConnection: upgrade\r\nUpgrade: h2c\r\nContent-Length: 3\r\n\r\nabcGET /b HTTP/1.1\r\nHost: x\r\n\r\n")
+                "POST /a HTTP/1.1\r\nHost: x\r\nConnection: upgrade\r\nUpgrade: h2c\r\nContent-Length: 3\r\n\r\nabcGET /b HTTP/1.1\r\nHost: x\r\n\r\n"
+            )
             let responses = try await connection.readResponses(2)
             #expect(responses.map(\.body) == ["read 3", "read 0"])
             await connection.close()
@@ -371,7 +380,8 @@ struct HostileHeaderTests {
     }
 
     @Test func absoluteFormAuthorityWinsOverHost() async throws {
-        try await withServer(respond: { request in textResponse("\(request.head.authority ?? "none") \(request.head.path ?? "")") }) { server in
+        try await withServer(respond: { request in textResponse("\(request.head.authority ?? "none") \(request.head.path ?? "")") }) {
+            server in
             let connection = try await RawConnection(port: server.port)
             try await connection.send("GET http://good.example:8080/items?q=1 HTTP/1.1\r\nHost: other.example\r\n\r\n")
             let responses = try await connection.readResponses(1)

@@ -27,7 +27,8 @@ struct RequestBodyTests {
     @Test func chunkedBodyReachesTheApplication() async throws {
         try await withServer(respond: { try await Self.echo($0) }) { server in
             let connection = try await RawConnection(port: server.port)
-            try await connection.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
+            try await connection.send(
+                "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
             let responses = try await connection.readResponses(1)
             #expect(responses.first?.body == "hello world")
             await connection.close()
@@ -95,7 +96,8 @@ struct RequestBodyTests {
         let configuration = testConfiguration { $0.maxBodySize = 8 }
         try await withServer(configuration, respond: { try await Self.echo($0) }) { server in
             let connection = try await RawConnection(port: server.port)
-            try await connection.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
+            try await connection.send(
+                "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
             let text = try await connection.readToEnd()
             let response = try #require(RawResponse.parseAll(text).first)
             #expect(response.status == 413)

@@ -74,10 +74,12 @@ struct ResponseWritingTests {
 
     @Test func streamOfUnknownLengthIsSentChunked() async throws {
         try await withServer(respond: { _ in
-            Response(status: .ok, body: ResponseBody { writer in
-                try await writer.write(ByteBuffer(string: "hello "))
-                try await writer.write(ByteBuffer(string: "world"))
-            })
+            Response(
+                status: .ok,
+                body: ResponseBody { writer in
+                    try await writer.write(ByteBuffer(string: "hello "))
+                    try await writer.write(ByteBuffer(string: "world"))
+                })
         }) { server in
             let connection = try await RawConnection(port: server.port)
             try await connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -91,10 +93,12 @@ struct ResponseWritingTests {
 
     @Test func streamOfKnownLengthIsSentWithContentLength() async throws {
         try await withServer(respond: { _ in
-            Response(status: .ok, body: ResponseBody(contentLength: 5) { writer in
-                try await writer.write(ByteBuffer(string: "ab"))
-                try await writer.write(ByteBuffer(string: "cde"))
-            })
+            Response(
+                status: .ok,
+                body: ResponseBody(contentLength: 5) { writer in
+                    try await writer.write(ByteBuffer(string: "ab"))
+                    try await writer.write(ByteBuffer(string: "cde"))
+                })
         }) { server in
             let connection = try await RawConnection(port: server.port)
             try await connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")

@@ -9,14 +9,17 @@ struct ServerPolicyTests {
         let configuration = testConfiguration { $0.concurrencyLimit = 1 }
         let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
         let (release, releaseContinuation) = AsyncStream.makeStream(of: Void.self)
-        try await withServer(configuration, respond: { request in
-            if request.head.path == "/hold" {
-                startedContinuation.yield()
-                var iterator = release.makeAsyncIterator()
-                _ = await iterator.next()
+        try await withServer(
+            configuration,
+            respond: { request in
+                if request.head.path == "/hold" {
+                    startedContinuation.yield()
+                    var iterator = release.makeAsyncIterator()
+                    _ = await iterator.next()
+                }
+                return textResponse("ok")
             }
-            return textResponse("ok")
-        }) { server in
+        ) { server in
             let holder = try await RawConnection(port: server.port)
             try await holder.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n")
             var startedIterator = started.makeAsyncIterator()
@@ -48,7 +51,8 @@ struct ServerPolicyTests {
     @Test func forwardedHeadersFromATrustedProxyAreHonoured() async throws {
         try await withServer(respond: { Self.describeConnection($0) }) { server in
             let connection = try await RawConnection(port: server.port)
-            try await connection.send("GET / HTTP/1.1\r\nHost: api.example.com\r\nX-Forwarded-For: 203.0.113.7\r\nX-Forwarded-Proto: https\r\n\r\n")
+            try await connection.send(
+                "GET / HTTP/1.1\r\nHost: api.example.com\r\nX-Forwarded-For: 203.0.113.7\r\nX-Forwarded-Proto: https\r\n\r\n")
             #expect(try await connection.readResponses(1).first?.body == "203.0.113.7 https")
             await connection.close()
         }

@@ -9,13 +9,15 @@ struct StreamingTests {
     @Test func firstChunkArrivesBeforeTheStreamEnds() async throws {
         let (release, releaseContinuation) = AsyncStream.makeStream(of: Void.self)
         try await withServer(respond: { _ in
-            Response(status: .ok, body: ResponseBody { writer in
-                try await writer.write(ByteBuffer(string: "first"))
-                // Hold the stream open until the test has seen the first chunk.
-                var iterator = release.makeAsyncIterator()
-                _ = await iterator.next()
-                try await writer.write(ByteBuffer(string: "second"))
-            })
+            Response(
+                status: .ok,
+                body: ResponseBody { writer in
+                    try await writer.write(ByteBuffer(string: "first"))
+                    // Hold the stream open until the test has seen the first chunk.
+                    var iterator = release.makeAsyncIterator()
+                    _ = await iterator.next()
+                    try await writer.write(ByteBuffer(string: "second"))
+                })
         }) { server in
             let connection = try await RawConnection(port: server.port)
             try await connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")

@@ -33,9 +33,12 @@ import Testing
     }
 
     /// The region's current text in `source`, and `source` with `text` in its place.
-    static func splice(_ text: String, named name: String, into source: String, path: String) throws -> (current: String, replaced: String) {
+    static func splice(_ text: String, named name: String, into source: String, path: String) throws -> (current: String, replaced: String)
+    {
         var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let isMarker = { (line: String, kind: String) in line.trimmingCharacters(in: .whitespaces).hasPrefix("// generated-\(kind): \(name)") }
+        let isMarker = { (line: String, kind: String) in
+            line.trimmingCharacters(in: .whitespaces).hasPrefix("// generated-\(kind): \(name)")
+        }
         guard let begin = lines.firstIndex(where: { isMarker($0, "begin") }),
             let end = lines[begin...].firstIndex(where: { isMarker($0, "end") })
         else { throw MissingRegion(description: "\(path) has no '// generated-begin: \(name)' ... '// generated-end: \(name)' region") }

@@ -12,7 +12,8 @@ final class RoutesDocumentationTests: XCTestCase {
 
     func testParameterCalloutsAreDescriptionsNotText() {
         let documentation = RouteDocumentation(
-            "Search.\n- Parameter q: Text to find.\n- Parameters:\n  - limit: How many\n    at most.\n  - skip: How many to skip.\n- Returns: Items.\n- Throws: Never.")
+            "Search.\n- Parameter q: Text to find.\n- Parameters:\n  - limit: How many\n    at most.\n  - skip: How many to skip.\n- Returns: Items.\n- Throws: Never."
+        )
         XCTAssertEqual(documentation.summary, "Search.")
         XCTAssertNil(documentation.description)
         XCTAssertEqual(documentation.parameters, ["q": "Text to find.", "limit": "How many at most.", "skip": "How many to skip."])

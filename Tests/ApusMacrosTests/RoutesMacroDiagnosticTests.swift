@@ -24,7 +24,8 @@ final class RoutesMacroDiagnosticTests: XCTestCase {
                 """,
             diagnostics: [
                 DiagnosticSpec(
-                    message: "path placeholder '{item_id}' has no matching parameter in 'readItem' (expected 'itemId' or 'item_id')", line: 1,
+                    message: "path placeholder '{item_id}' has no matching parameter in 'readItem' (expected 'itemId' or 'item_id')",
+                    line: 1,
                     column: 6, fixIts: [FixItSpec(message: "add parameter 'itemId: String'")])
             ],
             macros: macros, applyFixIts: ["add parameter 'itemId: String'"],
@@ -48,8 +49,10 @@ final class RoutesMacroDiagnosticTests: XCTestCase {
                 """,
             diagnostics: [
                 DiagnosticSpec(
-                    message: "path placeholder '{user_id}' has no matching parameter in 'readUser' (expected 'userId' or 'user_id')", line: 1,
-                    column: 6, fixIts: [FixItSpec(message: "add parameter 'userId: String'"), FixItSpec(message: "rename '{user_id}' to '{id}'")])
+                    message: "path placeholder '{user_id}' has no matching parameter in 'readUser' (expected 'userId' or 'user_id')",
+                    line: 1,
+                    column: 6,
+                    fixIts: [FixItSpec(message: "add parameter 'userId: String'"), FixItSpec(message: "rename '{user_id}' to '{id}'")])
             ],
             macros: macros, applyFixIts: ["rename '{user_id}' to '{id}'"],
             fixedSource: """
@@ -247,7 +250,8 @@ final class RoutesMacroDiagnosticTests: XCTestCase {
                 """,
             diagnostics: [
                 DiagnosticSpec(
-                    message: "@Routes applies to a struct, an enum, a final class or an extension (a RouteGroup is Sendable and called concurrently)",
+                    message:
+                        "@Routes applies to a struct, an enum, a final class or an extension (a RouteGroup is Sendable and called concurrently)",
                     line: 1, column: 1)
             ],
             macros: macros)

@@ -50,7 +50,9 @@ final class SchemaMacroDiagnosticTests: XCTestCase {
                 }
                 """,
             diagnostics: [
-                DiagnosticSpec(message: "@Schema needs an explicit type annotation on 'at' (macros see syntax, not inferred types)", line: 3, column: 9)
+                DiagnosticSpec(
+                    message: "@Schema needs an explicit type annotation on 'at' (macros see syntax, not inferred types)", line: 3, column: 9
+                )
             ],
             macros: macros)
     }
@@ -121,7 +123,8 @@ final class SchemaMacroDiagnosticTests: XCTestCase {
                 """,
             diagnostics: [
                 DiagnosticSpec(
-                    message: "@Schema cannot decode 'version': a 'let' with a default value cannot be set by an initializer", line: 3, column: 5,
+                    message: "@Schema cannot decode 'version': a 'let' with a default value cannot be set by an initializer", line: 3,
+                    column: 5,
                     fixIts: [FixItSpec(message: "change 'let' to 'var'")])
             ],
             macros: macros, applyFixIts: ["change 'let' to 'var'"],

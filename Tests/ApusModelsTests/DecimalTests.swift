@@ -49,11 +49,14 @@ struct Invoice {
         #expect(invoice.amount == 12.3)
     }
 
-    @Test(arguments: ["xx", "1.5x", "", " ", ".", "-.", "+-1", "1 5", "1e", "1e+", "e5", ".e5", "_", "infinit", "nan1x", "1\u{200B}", "1,5"])
+    @Test(arguments: [
+        "xx", "1.5x", "", " ", ".", "-.", "+-1", "1 5", "1e", "1e+", "e5", ".e5", "_", "infinit", "nan1x", "1\u{200B}", "1,5",
+    ])
     func textThatIsNotADecimalIsDecimalParsing(text: String) {
         #expect(
             validateParameter(ExactDecimal.self, text, at: ["query", "d"]).detail
-                == #"{"detail":[{"type":"decimal_parsing","loc":["query","d"],"msg":"Input should be a valid decimal","input":"\#(text)"}]}"#)
+                == #"{"detail":[{"type":"decimal_parsing","loc":["query","d"],"msg":"Input should be a valid decimal","input":"\#(text)"}]}"#
+        )
     }
 
     @Test(arguments: ["NaN", "nan", "sNaN12", "Inf", "-Infinity", "in_f"])
@@ -103,7 +106,9 @@ struct Invoice {
     }
 
     @Test func equalityHashingAndOrderAreNumeric() {
-        let values: [ExactDecimal] = ["-1E+3", "-999.99", "-0.00", "0", "0E-9", "1E-7", "0.5", "1", "1.0", "1.10", "1.1000", "2E+0", "1E+3"]
+        let values: [ExactDecimal] = [
+            "-1E+3", "-999.99", "-0.00", "0", "0E-9", "1E-7", "0.5", "1", "1.0", "1.10", "1.1000", "2E+0", "1E+3",
+        ]
         #expect(values == values.sorted())
         #expect(ExactDecimal("1.10") == ExactDecimal("1.1") && ExactDecimal("-0") == 0 && ExactDecimal("1E+3") == 1000)
         #expect(Set<ExactDecimal>(["1.10", "1.1", "1.100", "0", "-0.0", "1E+1", "10"]).count == 3)
@@ -164,7 +169,8 @@ struct Invoice {
                 == #"{"detail":[{"type":"less_than_equal","loc":["query","d"],"msg":"Input should be less than or equal to 123.456","input":"200","ctx":{"le":123.456}}]}"#
         )
         #expect(validateParameter(Decimal.self, "123.456", at: ["query", "d"], spec: spec).value == Decimal(string: "123.456"))
-        #expect(validateParameter(Decimal.self, "0.3", at: ["query", "d"], spec: FieldSpec(multipleOf: 0.1)).value == Decimal(string: "0.3"))
+        #expect(
+            validateParameter(Decimal.self, "0.3", at: ["query", "d"], spec: FieldSpec(multipleOf: 0.1)).value == Decimal(string: "0.3"))
     }
 
     // MARK: Hostile sizes

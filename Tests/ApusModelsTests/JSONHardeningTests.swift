@@ -108,7 +108,10 @@ func dismantle(_ value: inout JSONValue) {
     @Test func deepTopLevelBodyWithinTheLimitIsA422() throws {
         let (value, detail) = try validate(HardenedItem.self, nested(900)).get()
         #expect(value == nil)
-        #expect(detail.hasPrefix(#"{"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a valid dictionary or object to extract fields from","input":[[[["#))
+        #expect(
+            detail.hasPrefix(
+                #"{"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a valid dictionary or object to extract fields from","input":[[[["#
+            ))
         #expect(detail.hasSuffix("]]]]}]}"))
     }
 
@@ -125,13 +128,18 @@ func dismantle(_ value: inout JSONValue) {
         let (value, detail) = try validate(HardenedStrict.self, itemBody("x", nested(999))).get()
         #expect(value == nil)
         let expectedInput = String(decoding: nested(999), as: UTF8.self)
-        #expect(detail == #"{"detail":[{"type":"extra_forbidden","loc":["body","x"],"msg":"Extra inputs are not permitted","input":\#(expectedInput)}]}"#)
+        #expect(
+            detail
+                == #"{"detail":[{"type":"extra_forbidden","loc":["body","x"],"msg":"Extra inputs are not permitted","input":\#(expectedInput)}]}"#
+        )
     }
 
     @Test func deepValueInAListFieldEchoesItsInputOrThrows() throws {
         #expect(thrown(HardenedItem.self, itemBody("tags", nested(1_000_000))) == .tooDeep)
         let (_, detail) = try validate(HardenedItem.self, itemBody("tags", nested(999))).get()
-        #expect(detail.hasPrefix(#"{"detail":[{"type":"string_type","loc":["body","tags",0],"msg":"Input should be a valid string","input":[[["#))
+        #expect(
+            detail.hasPrefix(
+                #"{"detail":[{"type":"string_type","loc":["body","tags",0],"msg":"Input should be a valid string","input":[[["#))
     }
 
     @Test func deepValueInADictionaryFieldEchoesItsInputOrThrows() throws {
@@ -139,7 +147,9 @@ func dismantle(_ value: inout JSONValue) {
         #expect(thrown(HardenedItem.self, itemBody("scores", deep)) == .tooDeep)
         let fits = Array(#"{"k":"#.utf8) + nested(998) + Array("}".utf8)
         let (_, detail) = try validate(HardenedItem.self, itemBody("scores", fits)).get()
-        #expect(detail.hasPrefix(#"{"detail":[{"type":"int_type","loc":["body","scores","k",0],"msg":"Input should be a valid integer","input":[[["#))
+        #expect(
+            detail.hasPrefix(
+                #"{"detail":[{"type":"int_type","loc":["body","scores","k",0],"msg":"Input should be a valid integer","input":[[["#))
     }
 
     @Test func recursiveModelStopsAtTheLimit() throws {
@@ -243,7 +253,10 @@ func dismantle(_ value: inout JSONValue) {
             try JSONValue(parsing: utf16Bytes(#"{"name":"é",}"#, bigEndian: false))
         }
         let (_, detail) = try validate(HardenedItem.self, [0xEF, 0xBB, 0xBF] + Array(#"{"name":}"#.utf8)).get()
-        #expect(detail == #"{"detail":[{"type":"json_invalid","loc":["body",8],"msg":"JSON decode error","input":{},"ctx":{"error":"Expecting value"}}]}"#)
+        #expect(
+            detail
+                == #"{"detail":[{"type":"json_invalid","loc":["body",8],"msg":"JSON decode error","input":{},"ctx":{"error":"Expecting value"}}]}"#
+        )
     }
 
     @Test func undecodableUTF16Or32IsA400() throws {
@@ -463,14 +476,16 @@ func utf32Bytes(_ text: String, bigEndian: Bool) -> [UInt8] {
     @Test func aDictionaryFieldKeepsTheLastValueOfARepeatedKey() throws {
         var scores = (0..<50).map { "\"k\($0)\":[\($0)]" }
         scores.append(contentsOf: ["\"k3\":[-3]", "\"k49\":[]"])
-        let item = try #require(try validate(HardenedItem.self, itemBody("scores", Array(("{" + scores.joined(separator: ",") + "}").utf8))).get().value)
+        let item = try #require(
+            try validate(HardenedItem.self, itemBody("scores", Array(("{" + scores.joined(separator: ",") + "}").utf8))).get().value)
         #expect(item.scores.count == 50)
         #expect(item.scores["k3"] == [-3] && item.scores["k49"] == [] && item.scores["k0"] == [0])
         // One bad value anywhere fails the field, repeated or not.
         let bad = Array(#"{"a":[1],"b":["x"],"a":[2]}"#.utf8)
         #expect(
             try validate(HardenedItem.self, itemBody("scores", bad)).get().detail
-                == #"{"detail":[{"type":"int_parsing","loc":["body","scores","b",0],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}]}"#)
+                == #"{"detail":[{"type":"int_parsing","loc":["body","scores","b",0],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}]}"#
+        )
     }
 
     @Test func anEchoedInputIsTheParsedTreeWrittenBack() throws {

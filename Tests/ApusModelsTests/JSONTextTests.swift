@@ -33,7 +33,9 @@ import Testing
     }
 
     @Test func writerEscapesLikePython() {
-        #expect(JSONValue.string("h\u{e9}\u{7f}\u{1f}\u{2028}\u{8}\u{c}\"\\\n").jsonString == "\"h\u{e9}\u{7f}\\u001f\u{2028}\\b\\f\\\"\\\\\\n\"")
+        #expect(
+            JSONValue.string("h\u{e9}\u{7f}\u{1f}\u{2028}\u{8}\u{c}\"\\\n").jsonString
+                == "\"h\u{e9}\u{7f}\\u001f\u{2028}\\b\\f\\\"\\\\\\n\"")
     }
 
     @Test(arguments: [

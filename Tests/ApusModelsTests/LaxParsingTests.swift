@@ -88,7 +88,9 @@ import Testing
             validateParameter(UUIDBox.self, "123e4567-e89b-12d3-a456-42661417400", at: ["q"]).detail.contains(
                 "invalid group length in group 4: expected 12, found 11"))
         #expect(validateParameter(UUIDBox.self, "123e4567-e89b-12d3-a456-42661417400g", at: ["q"]).detail.contains("found `g` at 35"))
-        #expect(validateParameter(UUIDBox.self, "abc", at: ["q"]).detail.contains("invalid length: expected length 32 for simple format, found 3"))
+        #expect(
+            validateParameter(UUIDBox.self, "abc", at: ["q"]).detail.contains(
+                "invalid length: expected length 32 for simple format, found 3"))
     }
 
     @Test(arguments: [

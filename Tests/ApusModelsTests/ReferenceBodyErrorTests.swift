@@ -28,7 +28,9 @@ import Testing
     @Test func invalidJSONGivesJSONInvalidAtTheCharacterOffset() throws {  // raw/e_invalid_json.txt
         let result = try validateBody(WireItem.self, #"{"name": "abc", "price": }"#)
         #expect(
-            result.detail == #"{"detail":[{"type":"json_invalid","loc":["body",25],"msg":"JSON decode error","input":{},"ctx":{"error":"Expecting value"}}]}"#)
+            result.detail
+                == #"{"detail":[{"type":"json_invalid","loc":["body",25],"msg":"JSON decode error","input":{},"ctx":{"error":"Expecting value"}}]}"#
+        )
     }
 
     @Test func arrayWhereAModelIsExpectedIsModelAttributesType() throws {  // raw/e2_json_not_object.txt
@@ -51,7 +53,8 @@ import Testing
 
     @Test func missingWholeBodyItemRendersNullInput() {  // raw/a2_missing_whole_body.txt, q_embed_missing.txt
         let body = [ValidationFailure.missing.item(at: ["body"], input: nil)].validationErrorBody
-        #expect(String(decoding: body, as: UTF8.self) == #"{"detail":[{"type":"missing","loc":["body"],"msg":"Field required","input":null}]}"#)
+        #expect(
+            String(decoding: body, as: UTF8.self) == #"{"detail":[{"type":"missing","loc":["body"],"msg":"Field required","input":null}]}"#)
     }
 
     @Test func validBodyDecodesWithDefaults() throws {
@@ -97,14 +100,17 @@ import Testing
 
     @Test func invalidUTF8IsThrownForA400() {
         var errors: [ValidationErrorItem] = []
-        #expect(throws: JSONParseError.invalidUTF8) { _ = try WireItem.validate(json: [0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D], errors: &errors) }
+        #expect(throws: JSONParseError.invalidUTF8) {
+            _ = try WireItem.validate(json: [0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D], errors: &errors)
+        }
         #expect(errors.isEmpty)
     }
 
     @Test func trailingDataIsInvalidJSON() throws {
         #expect(
             try validateBody(Int.self, "5 6").detail
-                == #"{"detail":[{"type":"json_invalid","loc":["body",2],"msg":"JSON decode error","input":{},"ctx":{"error":"Extra data"}}]}"#)
+                == #"{"detail":[{"type":"json_invalid","loc":["body",2],"msg":"JSON decode error","input":{},"ctx":{"error":"Extra data"}}]}"#
+        )
     }
 
     @Test func errorsComeOutInFieldOrderWhateverTheKeyOrder() throws {

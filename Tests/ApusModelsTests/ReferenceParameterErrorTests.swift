@@ -20,7 +20,9 @@ import Testing
 
     @Test func missingQueryItem() {  // raw/c2_missing_query.txt
         let body = [ValidationFailure.missing.item(at: ["query", "limit"], input: nil)].validationErrorBody
-        #expect(String(decoding: body, as: UTF8.self) == #"{"detail":[{"type":"missing","loc":["query","limit"],"msg":"Field required","input":null}]}"#)
+        #expect(
+            String(decoding: body, as: UTF8.self)
+                == #"{"detail":[{"type":"missing","loc":["query","limit"],"msg":"Field required","input":null}]}"#)
     }
 
     static let boundedSpec = FieldSpec<Int>(gt: 0, le: 100)
@@ -28,7 +30,8 @@ import Testing
     @Test func greaterThanOnAnIntegerShowsAnIntegerBound() {  // raw/d_gt_violation.txt
         #expect(
             validateParameter(Int.self, "0", at: ["query", "n"], spec: Self.boundedSpec).detail
-                == #"{"detail":[{"type":"greater_than","loc":["query","n"],"msg":"Input should be greater than 0","input":"0","ctx":{"gt":0}}]}"#)
+                == #"{"detail":[{"type":"greater_than","loc":["query","n"],"msg":"Input should be greater than 0","input":"0","ctx":{"gt":0}}]}"#
+        )
     }
 
     @Test func lessThanOrEqualViolation() {  // raw/d_le_violation.txt
@@ -82,9 +85,12 @@ import Testing
     @Test func validTypedParametersParse() throws {  // raw/m_types_ok.txt
         let date = try #require(validateParameter(Date.self, "2024-01-02T03:04:05Z", at: ["query", "d"]).value)
         #expect(date == Date(timeIntervalSince1970: 1_704_164_645))
-        #expect(validateParameter(UUID.self, "123e4567-e89b-12d3-a456-426614174000", at: ["query", "u"]).value?.uuidString == "123E4567-E89B-12D3-A456-426614174000")
+        #expect(
+            validateParameter(UUID.self, "123e4567-e89b-12d3-a456-426614174000", at: ["query", "u"]).value?.uuidString
+                == "123E4567-E89B-12D3-A456-426614174000")
         #expect(validateParameter(Decimal.self, "1.10", at: ["query", "dec"]).value == Decimal(string: "1.1"))
-        #expect(validateParameter(CalendarDate.self, "2024-01-02", at: ["query", "day"]).value == CalendarDate(year: 2024, month: 1, day: 2))
+        #expect(
+            validateParameter(CalendarDate.self, "2024-01-02", at: ["query", "day"]).value == CalendarDate(year: 2024, month: 1, day: 2))
     }
 
     @Test func emptyStringIsNotAnInteger() {  // param_edge_cases.txt /opt_int?n=

@@ -36,7 +36,9 @@ import Testing
         var generator = JSONSchemaGenerator()
         _ = generator.schema(for: FilterParams.self)
         let properties = try #require(generator.components["FilterParams"]?.objectValue?["properties"]?.objectValue)
-        #expect(unordered(properties["limit"]) == unordered(#"{"type":"integer","maximum":100,"exclusiveMinimum":0,"default":100,"title":"Limit"}"#))
+        #expect(
+            unordered(properties["limit"])
+                == unordered(#"{"type":"integer","maximum":100,"exclusiveMinimum":0,"default":100,"title":"Limit"}"#))
         #expect(unordered(properties["offset"]) == unordered(#"{"type":"integer","minimum":0,"default":0,"title":"Offset"}"#))
         #expect(unordered(properties["tags"]) == unordered(#"{"type":"array","items":{"type":"string"},"default":[],"title":"Tags"}"#))
         #expect(generator.components["FilterParams"]?.objectValue?["additionalProperties"] == false)
@@ -45,7 +47,9 @@ import Testing
     @Test func aliasesAreAcceptedAndTheValidatorTransforms() throws {  // pydantic_models.txt "signup: camelCase aliases ok"
         let body = #"{"firstName": "bob", "email": "b@example.com", "password": "a", "password2": "a"}"#
         let signup = try #require(try validateBody(Signup.self, body).value)
-        #expect(String(decoding: signup.jsonBytes(), as: UTF8.self) == #"{"firstName":"Bob","email":"b@example.com","password":"a","password2":"a"}"#)
+        #expect(
+            String(decoding: signup.jsonBytes(), as: UTF8.self)
+                == #"{"firstName":"Bob","email":"b@example.com","password":"a","password2":"a"}"#)
     }
 
     @Test func propertyNamesAreAcceptedWithPopulateByName() throws {  // pydantic_models.txt "populate_by_name"
@@ -138,7 +142,10 @@ import Testing
         let schema = try #require(generator.components["EveryType"]?.objectValue)
         #expect(schema["description"] == "A model exercising every supported field type.\nIt has a second paragraph.")
         let properties = try #require(schema["properties"]?.objectValue)
-        #expect(properties["even_counts"]?.jsonString == #"{"items":{"type":"integer"},"type":"array","minItems":1,"title":"Even Counts","description":"How many there are.","default":[2]}"#)
+        #expect(
+            properties["even_counts"]?.jsonString
+                == #"{"items":{"type":"integer"},"type":"array","minItems":1,"title":"Even Counts","description":"How many there are.","default":[2]}"#
+        )
         #expect(properties["address"]?.jsonString == ##"{"anyOf":[{"$ref":"#/components/schemas/Address"},{"type":"null"}]}"##)
         #expect(generator.sortedComponents.keys == ["Address", "EveryType", "Item"])
     }

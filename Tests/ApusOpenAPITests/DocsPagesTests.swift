@@ -120,7 +120,8 @@ struct DocsPagesTests {
         configuration.swaggerUI = SwaggerUIConfiguration(
             javaScriptURL: "/static/swagger-ui-bundle.js", styleSheetURL: "/static/swagger-ui.css", faviconURL: "/static/favicon.png"
         )
-        configuration.redoc = ReDocConfiguration(javaScriptURL: "/static/redoc.standalone.js", faviconURL: "/static/favicon.png", usesGoogleFonts: false)
+        configuration.redoc = ReDocConfiguration(
+            javaScriptURL: "/static/redoc.standalone.js", faviconURL: "/static/favicon.png", usesGoogleFonts: false)
         try await Self.app(configuration).test(.inProcess) { client in
             let docs = try await client.get("/docs").text
             let redoc = try await client.get("/redoc").text
@@ -164,7 +165,8 @@ struct DocsPagesTests {
     @Test func rootPathIsNotListedWhenTurnedOff() async throws {
         var configuration = OpenAPIConfiguration(servers: [OpenAPIServer(url: "https://api.example.com", description: "prod")])
         configuration.rootPathInServers = false
-        try await Self.app(configuration).test(.live, configuration: ServerConfiguration(rootPath: "/proxied", accessLog: false)) { client in
+        try await Self.app(configuration).test(.live, configuration: ServerConfiguration(rootPath: "/proxied", accessLog: false)) {
+            client in
             let answer12 = try await client.get("/openapi.json").text
             #expect(answer12.contains(#""servers":[{"url":"https://api.example.com","description":"prod"}],"#))
         }

@@ -10,7 +10,8 @@ struct OperationNamingTests {
     }
 
     @Test func operationIDIsFastAPIsNamePathAndMethod() {
-        #expect(OperationNaming.fastAPIOperationID(Self.route(.get, "/items/{item_id}", name: "read_item")) == "read_item_items__item_id__get")
+        #expect(
+            OperationNaming.fastAPIOperationID(Self.route(.get, "/items/{item_id}", name: "read_item")) == "read_item_items__item_id__get")
         #expect(OperationNaming.fastAPIOperationID(Self.route(.post, "/items/", name: "create_item")) == "create_item_items__post")
     }
 
@@ -39,7 +40,8 @@ struct OperationNamingTests {
         let app = App()
         app.get("/a", metadata: RouteMetadata(name: "get_a")) { _ in "a" }
         let builder = OpenAPIDocumentBuilder(configuration: OpenAPIConfiguration(operationID: { $0.metadata.name ?? "?" }))
-        #expect(builder.json(for: try app.routes())["paths"]?.objectValue?["/a"]?.objectValue?["get"]?.objectValue?["operationId"] == "get_a")
+        #expect(
+            builder.json(for: try app.routes())["paths"]?.objectValue?["/a"]?.objectValue?["get"]?.objectValue?["operationId"] == "get_a")
     }
 
     @Test func hiddenRoutesAreLeftOut() throws {
@@ -52,7 +54,8 @@ struct OperationNamingTests {
     @Test func plainRouteDeclaresItsPathParametersAsStrings() throws {
         let app = App()
         app.get("/files/{file_path:path}") { _ in "a" }
-        let operation = OpenAPIDocumentBuilder().json(for: try app.routes())["paths"]?.objectValue?["/files/{file_path}"]?.objectValue?["get"]
+        let operation = OpenAPIDocumentBuilder().json(for: try app.routes())["paths"]?.objectValue?["/files/{file_path}"]?.objectValue?[
+            "get"]
         #expect(
             operation?.objectValue?["parameters"]
                 == [["name": "file_path", "in": "path", "required": true, "schema": ["type": "string", "title": "File Path"]]]

@@ -7,17 +7,19 @@ import Testing
 struct ReadmeExampleTests {
     @Test func readmeConfigurationsServeWhatTheReadmeSays() async throws {
         let app = App()
-        app.enableDocs(OpenAPIConfiguration(
-            info: OpenAPIInfo(title: "Shop", version: "1.2.0", license: .init(name: "MIT", identifier: "MIT")),
-            tags: [OpenAPITag(name: "items", description: "Manage items.")]
-        ))
+        app.enableDocs(
+            OpenAPIConfiguration(
+                info: OpenAPIInfo(title: "Shop", version: "1.2.0", license: .init(name: "MIT", identifier: "MIT")),
+                tags: [OpenAPITag(name: "items", description: "Manage items.")]
+            ))
         let production = App()
         production.enableDocs(.disabled)
         var offline = OpenAPIConfiguration()
         offline.swaggerUI.javaScriptURL = "/static/swagger-ui-bundle.js"
         offline.swaggerUI.styleSheetURL = "/static/swagger-ui.css"
         offline.swaggerUI.faviconURL = "/static/favicon.png"
-        offline.redoc = ReDocConfiguration(javaScriptURL: "/static/redoc.standalone.js", faviconURL: "/static/favicon.png", usesGoogleFonts: false)
+        offline.redoc = ReDocConfiguration(
+            javaScriptURL: "/static/redoc.standalone.js", faviconURL: "/static/favicon.png", usesGoogleFonts: false)
         let offlineApp = App()
         offlineApp.enableDocs(offline)
 

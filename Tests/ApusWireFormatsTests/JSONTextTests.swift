@@ -59,6 +59,10 @@ import Testing
 
     @Test func literals() {
         #expect(Self.text { JSONText.appendNull(to: &$0) } == "null")
-        #expect(Self.text { JSONText.appendBool(true, to: &$0); JSONText.appendBool(false, to: &$0) } == "truefalse")
+        #expect(
+            Self.text {
+                JSONText.appendBool(true, to: &$0)
+                JSONText.appendBool(false, to: &$0)
+            } == "truefalse")
     }
 }

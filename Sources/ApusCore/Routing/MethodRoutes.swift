@@ -45,9 +45,10 @@ public struct MethodRoutes: Sendable {
         guard let rendering = Response.rendering(of: Output.self) else {
             var metadata = metadata
             metadata.attachments.addCheck(.unsupportedReturnType(Output.self))
-            self.registrar.add(Route(method: self.method, path: path, metadata: metadata, location: location) { _ in
-                throw HTTPError(.internalServerError)
-            })
+            self.registrar.add(
+                Route(method: self.method, path: path, metadata: metadata, location: location) { _ in
+                    throw HTTPError(.internalServerError)
+                })
             return
         }
         self.registrar.add(

@@ -41,7 +41,9 @@ extension App {
 extension Router {
     /// A router whose routes all run `dependencies` first (FastAPI's `APIRouter(dependencies=[...])`), plain
     /// routes included.
-    public convenience init(prefix: String = "", tags: [String] = [], dependencies: [DependencyRequirement], metadata: RouteMetadata = RouteMetadata()) {
+    public convenience init(
+        prefix: String = "", tags: [String] = [], dependencies: [DependencyRequirement], metadata: RouteMetadata = RouteMetadata()
+    ) {
         var metadata = metadata
         metadata.addDependencies(dependencies)
         self.init(prefix: prefix, tags: tags, metadata: metadata)

@@ -20,11 +20,13 @@ final class AppScopedValues: Sendable {
                 do {
                     var context = ExtractionContext(request: nil, environment: environment)
                     guard let value = try await provider.make(&context) else {
-                        throw DependencyResolutionError.invalidInputs(dependency: String(describing: D.self), errors: context.finishErrors())
+                        throw DependencyResolutionError.invalidInputs(
+                            dependency: String(describing: D.self), errors: context.finishErrors())
                     }
                     if let cleanup = provider.cleanup {
                         self.state.withLock {
-                            $0.cleanups.append(DependencyCleanup(scope: .app, name: String(describing: D.self)) { try await cleanup(value) })
+                            $0.cleanups.append(
+                                DependencyCleanup(scope: .app, name: String(describing: D.self)) { try await cleanup(value) })
                         }
                     }
                     return value

@@ -19,7 +19,8 @@ extension ExtractionContext {
             return nil
         }
         if let cleanup = provider.cleanup {
-            self.dependencies.cleanups.append(DependencyCleanup(scope: D.scope, name: String(describing: D.self)) { try await cleanup(value) })
+            self.dependencies.cleanups.append(
+                DependencyCleanup(scope: D.scope, name: String(describing: D.self)) { try await cleanup(value) })
         }
         if cached { self.dependencies.cache[key] = .value(value) }
         return value

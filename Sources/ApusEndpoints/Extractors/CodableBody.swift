@@ -10,7 +10,8 @@ public struct CodableBody<Value: Codable & Sendable>: Extractor {
 
     /// Reads body field `name` (see ``Body/init(_:embed:default:spec:)``).
     public init(_ name: String, embed: Bool = false, default: Value? = nil, description: String? = nil) {
-        self.body = Body(name, embed: embed, default: `default`.map(CodableModel.init), spec: description.map { FieldSpec(description: $0) })
+        self.body = Body(
+            name, embed: embed, default: `default`.map(CodableModel.init), spec: description.map { FieldSpec(description: $0) })
     }
 
     public func register(in plan: inout EndpointPlan) {

@@ -72,7 +72,8 @@ struct ParameterRule<Value: SchemaValue>: Sendable {
     /// The fallback, or a `missing` error (input `null`, as FastAPI reports absent parameters).
     func missing(in context: inout ExtractionContext) -> Value? {
         if let fallback = self.fallback { return fallback }
-        context.record(ValidationErrorItem(type: "missing", location: self.location, message: "Field required", input: nil), from: self.source)
+        context.record(
+            ValidationErrorItem(type: "missing", location: self.location, message: "Field required", input: nil), from: self.source)
         return nil
     }
 }

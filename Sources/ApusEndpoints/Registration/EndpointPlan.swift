@@ -65,7 +65,8 @@ public struct EndpointPlan: Sendable {
     /// app-scoped dependency that is a registration error.
     public mutating func requireRequest(for what: String) {
         if let app = self.dependencyStack.last(where: { $0.scope == .app }) {
-            self.registrationErrors.append("app-scoped dependency \(app.name) cannot read the \(what): it is made at startup, without a request")
+            self.registrationErrors.append(
+                "app-scoped dependency \(app.name) cannot read the \(what): it is made at startup, without a request")
         }
     }
 

@@ -59,7 +59,8 @@ extension MethodRoutes {
         }
         metadata.attachments[OperationDocumentationKey.self] = documentation
         if !dependencies.isEmpty {
-            metadata.attachments[DependencyRequirementsKey.self] = (metadata.attachments[DependencyRequirementsKey.self] ?? []) + dependencies
+            metadata.attachments[DependencyRequirementsKey.self] =
+                (metadata.attachments[DependencyRequirementsKey.self] ?? []) + dependencies
         }
         metadata.attachments.addEndpointNeeds(of: plan)
         if encoder == nil {

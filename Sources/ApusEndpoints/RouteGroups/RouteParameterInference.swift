@@ -77,7 +77,9 @@ public enum RouteParameterInference {
     }
 
     /// The response head, to set the status and header fields of the response a returned model becomes.
-    public static func extractor(for type: ResponseHead.Type, name: String, default: ResponseHead?, description: String?) -> InjectedResponseHead {
+    public static func extractor(
+        for type: ResponseHead.Type, name: String, default: ResponseHead?, description: String?
+    ) -> InjectedResponseHead {
         InjectedResponseHead()
     }
 
@@ -94,15 +96,21 @@ public enum RouteParameterInference {
     @_disfavoredOverload
     @available(
         *, unavailable,
-        message: "a route parameter's type must be a SchemaValue (path, query: String, Int, enums...), a SchemaModel (@Schema, the JSON body), Codable (a JSON body), a Dependency, an UploadedFile, Request, or ResponseHead"
+        message:
+            "a route parameter's type must be a SchemaValue (path, query: String, Int, enums...), a SchemaModel (@Schema, the JSON body), Codable (a JSON body), a Dependency, an UploadedFile, Request, or ResponseHead"
     )
-    public static func extractor<T: Sendable>(for type: T.Type, name: String, default: T?, description: String?) -> UnsupportedRouteParameter<T> {
+    public static func extractor<T: Sendable>(
+        for type: T.Type, name: String, default: T?, description: String?
+    ) -> UnsupportedRouteParameter<T> {
         fatalError("unreachable: the overload is unavailable")
     }
 
     /// A type that is not even `Sendable`: a compile-time error.
     @_disfavoredOverload
-    @available(*, unavailable, message: "a route parameter's type must be Sendable, and a SchemaValue, SchemaModel, Codable, Dependency, or Request")
+    @available(
+        *, unavailable,
+        message: "a route parameter's type must be Sendable, and a SchemaValue, SchemaModel, Codable, Dependency, or Request"
+    )
     public static func extractor<T>(for type: T.Type, name: String, default: T?, description: String?) -> RawRequest {
         fatalError("unreachable: the overload is unavailable")
     }
@@ -116,7 +124,9 @@ public enum RouteParameterInference {
 
     /// A path parameter of a type no extractor accepts: a compile-time error.
     @_disfavoredOverload
-    @available(*, unavailable, message: "a path parameter's type must be a SchemaValue: String, an integer, Double, Bool, UUID, or a SchemaEnum")
+    @available(
+        *, unavailable, message: "a path parameter's type must be a SchemaValue: String, an integer, Double, Bool, UUID, or a SchemaEnum"
+    )
     public static func path<T: Sendable>(for type: T.Type, name: String, description: String?) -> UnsupportedRouteParameter<T> {
         fatalError("unreachable: the overload is unavailable")
     }

@@ -30,7 +30,9 @@ public actor UploadedFile {
 
     /// Creates an upload held in memory (for tests, or uploads made by hand).
     public init(fieldName: String, filename: String, contentType: String? = nil, headers: FormPartHeaders = .init(), contents: ByteBuffer) {
-        self.init(fieldName: fieldName, filename: filename, contentType: contentType, headers: headers, size: contents.readableBytes, storage: .memory(contents))
+        self.init(
+            fieldName: fieldName, filename: filename, contentType: contentType, headers: headers, size: contents.readableBytes,
+            storage: .memory(contents))
     }
 
     init(fieldName: String, filename: String, contentType: String?, headers: FormPartHeaders, size: Int, storage: UploadStorage) {

@@ -44,7 +44,8 @@ public struct HTTPServer: Service {
 
     /// Serves until graceful shutdown, then drains and returns.
     public func run() async throws {
-        let ownedGroup = self.eventLoopGroup == nil ? self.configuration.threads.map { MultiThreadedEventLoopGroup(numberOfThreads: $0) } : nil
+        let ownedGroup =
+            self.eventLoopGroup == nil ? self.configuration.threads.map { MultiThreadedEventLoopGroup(numberOfThreads: $0) } : nil
         let group: any EventLoopGroup = self.eventLoopGroup ?? ownedGroup ?? MultiThreadedEventLoopGroup.singleton
         do {
             try await self.serve(on: group)

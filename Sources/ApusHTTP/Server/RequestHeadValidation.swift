@@ -82,7 +82,8 @@ enum RequestHeadValidation {
             case "upgrade":
                 hasUpgradeHeader = true
             case "connection":
-                connectionUpgrade = connectionUpgrade
+                connectionUpgrade =
+                    connectionUpgrade
                     || value.split(separator: ",").contains { $0.trimmingSpaces().lowercased() == "upgrade" }
             case "expect":
                 expectsContinue = value.lowercased() == "100-continue"

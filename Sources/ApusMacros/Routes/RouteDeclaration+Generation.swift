@@ -47,7 +47,8 @@ extension RouteDeclaration {
     private func extractor(at index: Int) -> String {
         let parameter = parameters[index]
         let type = "(\(parameter.type.description)).self"
-        let description = (documentation.parameters[parameter.name] ?? parameter.label.flatMap { documentation.parameters[$0] })
+        let description =
+            (documentation.parameters[parameter.name] ?? parameter.label.flatMap { documentation.parameters[$0] })
             .map(SchemaMacro.literal) ?? "nil"
         let defaultValue = parameter.defaultValue?.description ?? "nil"
         let specList = parameter.specArguments.map { "\($0.label): \($0.expression.description)" }.joined(separator: ", ")
@@ -59,7 +60,8 @@ extension RouteDeclaration {
         }
         switch parameter.marker {
         case .none, .path:
-            return "\(inference).extractor(for: \(type), name: \(SchemaMacro.literal(parameter.wireName)), default: \(defaultValue), description: \(description))"
+            return
+                "\(inference).extractor(for: \(type), name: \(SchemaMacro.literal(parameter.wireName)), default: \(defaultValue), description: \(description))"
         case .query:
             let name = alias ?? SchemaMacro.literal(parameter.wireName)
             return "\(inference).query(for: \(type), name: \(name), default: \(defaultValue), description: \(description)\(spec))"
@@ -78,7 +80,8 @@ extension RouteDeclaration {
             return "\(inference).file(for: \(type), name: \(name), default: \(defaultValue), description: \(fileDescription))"
         case .body:
             let embed = parameter.markerArguments["embed"].map { ", embed: \($0.description)" } ?? ""
-            return "\(inference).body(for: \(type), name: \(SchemaMacro.literal(parameter.wireName))\(embed), default: \(defaultValue), description: \(description)\(spec))"
+            return
+                "\(inference).body(for: \(type), name: \(SchemaMacro.literal(parameter.wireName))\(embed), default: \(defaultValue), description: \(description)\(spec))"
         }
     }
 

@@ -42,8 +42,9 @@ struct RouteDeclaration {
             if let match {
                 placeholders[match] = placeholder
             } else {
-                Self.diagnoseUnmatched(placeholder, path: path, literal: pathArgument, function: function, parameters: parameters,
-                                       taken: placeholders, in: context)
+                Self.diagnoseUnmatched(
+                    placeholder, path: path, literal: pathArgument, function: function, parameters: parameters,
+                    taken: placeholders, in: context)
                 valid = false
             }
         }
@@ -51,11 +52,13 @@ struct RouteDeclaration {
             if placeholders[index] != nil {
                 valid = Self.checkPathParameter(parameter, in: context) && valid
             } else if parameter.marker == .path {
-                context.diagnose(Diagnostic(
-                    node: parameter.syntax,
-                    message: SchemaDiagnostic.error(
-                        "pathMarkerWithoutPlaceholder",
-                        "'\(parameter.name)' is marked @From.Path but the path \"\(path)\" has no '{\(RouteNaming.snakeCase(parameter.wireName))}' or '{\(parameter.wireName)}'")))
+                context.diagnose(
+                    Diagnostic(
+                        node: parameter.syntax,
+                        message: SchemaDiagnostic.error(
+                            "pathMarkerWithoutPlaceholder",
+                            "'\(parameter.name)' is marked @From.Path but the path \"\(path)\" has no '{\(RouteNaming.snakeCase(parameter.wireName))}' or '{\(parameter.wireName)}'"
+                        )))
                 valid = false
             }
             valid = Self.checkShape(parameter, in: context) && valid
@@ -78,7 +81,9 @@ struct RouteDeclaration {
                     text += string.content.text
                     fixed += string.content.text
                 } else if let interpolation = segment.as(ExpressionSegmentSyntax.self) {
-                    if interpolation.expressions.count == 1, let reference = interpolation.expressions.first?.expression.as(DeclReferenceExprSyntax.self) {
+                    if interpolation.expressions.count == 1,
+                        let reference = interpolation.expressions.first?.expression.as(DeclReferenceExprSyntax.self)
+                    {
                         fixed += "{\(RouteNaming.snakeCase(reference.baseName.text))}"
                     } else {
                         fixable = false
@@ -87,21 +92,28 @@ struct RouteDeclaration {
                 }
             }
             if !literal.segments.contains(where: { $0.is(ExpressionSegmentSyntax.self) }) { return text }
-            let fixIts = fixable
-                ? [FixIt(message: SchemaDiagnostic.fixIt("use path placeholders: \"\(fixed)\""),
-                         changes: [.replace(oldNode: Syntax(literal), newNode: Syntax(StringLiteralExprSyntax(content: fixed)))])]
+            let fixIts =
+                fixable
+                ? [
+                    FixIt(
+                        message: SchemaDiagnostic.fixIt("use path placeholders: \"\(fixed)\""),
+                        changes: [.replace(oldNode: Syntax(literal), newNode: Syntax(StringLiteralExprSyntax(content: fixed)))])
+                ]
                 : []
-            context.diagnose(Diagnostic(
-                node: literal,
-                message: SchemaDiagnostic.error(
-                    "pathInterpolation", "@\(attribute) path cannot use string interpolation; write path parameters as placeholders ('{item_id}')"),
-                fixIts: fixIts))
+            context.diagnose(
+                Diagnostic(
+                    node: literal,
+                    message: SchemaDiagnostic.error(
+                        "pathInterpolation",
+                        "@\(attribute) path cannot use string interpolation; write path parameters as placeholders ('{item_id}')"),
+                    fixIts: fixIts))
             return nil
         }
-        context.diagnose(Diagnostic(
-            node: expression,
-            message: SchemaDiagnostic.error(
-                "pathNotLiteral", "@\(attribute) path must be a string literal (the macro reads its placeholders at compile time)")))
+        context.diagnose(
+            Diagnostic(
+                node: expression,
+                message: SchemaDiagnostic.error(
+                    "pathNotLiteral", "@\(attribute) path must be a string literal (the macro reads its placeholders at compile time)")))
         return nil
     }
 
@@ -116,49 +128,73 @@ struct RouteDeclaration {
         if !list.isEmpty {
             list[list.count - 1] = list[list.count - 1].with(\.trailingComma, .commaToken(trailingTrivia: .space))
         }
-        list.append(FunctionParameterSyntax(
-            firstName: .identifier(newName), colon: .colonToken(trailingTrivia: .space),
-            type: TypeSyntax(IdentifierTypeSyntax(name: .identifier("String")))))
+        list.append(
+            FunctionParameterSyntax(
+                firstName: .identifier(newName), colon: .colonToken(trailingTrivia: .space),
+                type: TypeSyntax(IdentifierTypeSyntax(name: .identifier("String")))))
         var fixIts = [
-            FixIt(message: SchemaDiagnostic.fixIt("add parameter '\(newName): String'"),
-                  changes: [.replace(oldNode: Syntax(clause), newNode: Syntax(clause.with(\.parameters, FunctionParameterListSyntax(list))))])
+            FixIt(
+                message: SchemaDiagnostic.fixIt("add parameter '\(newName): String'"),
+                changes: [.replace(oldNode: Syntax(clause), newNode: Syntax(clause.with(\.parameters, FunctionParameterListSyntax(list))))])
         ]
         let candidate = parameters.indices.first { index in
-            taken[index] == nil && parameters[index].marker == nil && parameters[index].defaultValue == nil && !parameters[index].isWrittenOptional
+            taken[index] == nil && parameters[index].marker == nil && parameters[index].defaultValue == nil
+                && !parameters[index].isWrittenOptional
                 && !RouteNaming.placeholders(in: path).contains { RouteNaming.matches(placeholder: $0, name: parameters[index].wireName) }
         }
         if let candidate, literal.is(StringLiteralExprSyntax.self) {
             let wire = parameters[candidate].label ?? RouteNaming.snakeCase(parameters[candidate].name)
             let newPath = path.replacingFirst("{\(placeholder)}", with: "{\(wire)}")
-            fixIts.append(FixIt(
-                message: SchemaDiagnostic.fixIt("rename '{\(placeholder)}' to '{\(wire)}'"),
-                changes: [.replace(oldNode: Syntax(literal), newNode: Syntax(StringLiteralExprSyntax(content: newPath)))]))
+            fixIts.append(
+                FixIt(
+                    message: SchemaDiagnostic.fixIt("rename '{\(placeholder)}' to '{\(wire)}'"),
+                    changes: [.replace(oldNode: Syntax(literal), newNode: Syntax(StringLiteralExprSyntax(content: newPath)))]))
         }
-        context.diagnose(Diagnostic(
-            node: literal,
-            message: SchemaDiagnostic.error(
-                "placeholderWithoutParameter",
-                "path placeholder '{\(placeholder)}' has no matching parameter in '\(function.name.text)' (expected '\(newName)' or '\(placeholder)')"),
-            fixIts: fixIts))
+        context.diagnose(
+            Diagnostic(
+                node: literal,
+                message: SchemaDiagnostic.error(
+                    "placeholderWithoutParameter",
+                    "path placeholder '{\(placeholder)}' has no matching parameter in '\(function.name.text)' (expected '\(newName)' or '\(placeholder)')"
+                ),
+                fixIts: fixIts))
     }
 
     /// A path parameter is always present in a matched path: it can be neither optional nor defaulted.
     private static func checkPathParameter(_ parameter: RouteHandlerParameter, in context: some MacroExpansionContext) -> Bool {
         var valid = true
         if let wrapped = RouteHandlerParameter.wrappedType(of: parameter.syntax.type) {
-            context.diagnose(Diagnostic(
-                node: parameter.syntax.type,
-                message: SchemaDiagnostic.error("optionalPathParameter", "path parameter '\(parameter.name)' is always present; it cannot be optional"),
-                fixIts: [FixIt(message: SchemaDiagnostic.fixIt("make the type '\(wrapped.trimmedDescription)'"),
-                               changes: [.replace(oldNode: Syntax(parameter.syntax.type), newNode: Syntax(wrapped.with(\.trailingTrivia, parameter.syntax.type.trailingTrivia)))])]))
+            context.diagnose(
+                Diagnostic(
+                    node: parameter.syntax.type,
+                    message: SchemaDiagnostic.error(
+                        "optionalPathParameter", "path parameter '\(parameter.name)' is always present; it cannot be optional"),
+                    fixIts: [
+                        FixIt(
+                            message: SchemaDiagnostic.fixIt("make the type '\(wrapped.trimmedDescription)'"),
+                            changes: [
+                                .replace(
+                                    oldNode: Syntax(parameter.syntax.type),
+                                    newNode: Syntax(wrapped.with(\.trailingTrivia, parameter.syntax.type.trailingTrivia)))
+                            ])
+                    ]))
             valid = false
         }
         if let defaultValue = parameter.syntax.defaultValue {
-            context.diagnose(Diagnostic(
-                node: defaultValue,
-                message: SchemaDiagnostic.error("defaultedPathParameter", "path parameter '\(parameter.name)' is always present; it cannot have a default value"),
-                fixIts: [FixIt(message: SchemaDiagnostic.fixIt("remove the default value"),
-                               changes: [.replace(oldNode: Syntax(parameter.syntax), newNode: Syntax(parameter.syntax.with(\.defaultValue, nil).with(\.type, parameter.syntax.type.trimmed)))])]))
+            context.diagnose(
+                Diagnostic(
+                    node: defaultValue,
+                    message: SchemaDiagnostic.error(
+                        "defaultedPathParameter", "path parameter '\(parameter.name)' is always present; it cannot have a default value"),
+                    fixIts: [
+                        FixIt(
+                            message: SchemaDiagnostic.fixIt("remove the default value"),
+                            changes: [
+                                .replace(
+                                    oldNode: Syntax(parameter.syntax),
+                                    newNode: Syntax(parameter.syntax.with(\.defaultValue, nil).with(\.type, parameter.syntax.type.trimmed)))
+                            ])
+                    ]))
             valid = false
         }
         return valid
@@ -168,16 +204,28 @@ struct RouteDeclaration {
     private static func checkShape(_ parameter: RouteHandlerParameter, in context: some MacroExpansionContext) -> Bool {
         if let ellipsis = parameter.syntax.ellipsis {
             let array = ArrayTypeSyntax(element: parameter.syntax.type.trimmed)
-            context.diagnose(Diagnostic(
-                node: ellipsis,
-                message: SchemaDiagnostic.error("variadicParameter", "route parameter '\(parameter.name)' cannot be variadic; a repeated query key is an array"),
-                fixIts: [FixIt(message: SchemaDiagnostic.fixIt("use '\(array.description)'"),
-                               changes: [.replace(oldNode: Syntax(parameter.syntax), newNode: Syntax(parameter.syntax.with(\.ellipsis, nil).with(\.type, TypeSyntax(array))))])]))
+            context.diagnose(
+                Diagnostic(
+                    node: ellipsis,
+                    message: SchemaDiagnostic.error(
+                        "variadicParameter", "route parameter '\(parameter.name)' cannot be variadic; a repeated query key is an array"),
+                    fixIts: [
+                        FixIt(
+                            message: SchemaDiagnostic.fixIt("use '\(array.description)'"),
+                            changes: [
+                                .replace(
+                                    oldNode: Syntax(parameter.syntax),
+                                    newNode: Syntax(parameter.syntax.with(\.ellipsis, nil).with(\.type, TypeSyntax(array))))
+                            ])
+                    ]))
             return false
         }
         if let alias = parameter.markerArguments["alias"], !alias.is(StringLiteralExprSyntax.self) {
-            context.diagnose(Diagnostic(
-                node: alias, message: SchemaDiagnostic.error("aliasNotLiteral", "alias must be a string literal (the macro writes it into the route)")))
+            context.diagnose(
+                Diagnostic(
+                    node: alias,
+                    message: SchemaDiagnostic.error(
+                        "aliasNotLiteral", "alias must be a string literal (the macro writes it into the route)")))
             return false
         }
         return true
@@ -187,24 +235,39 @@ struct RouteDeclaration {
     private static func checkFunction(_ function: FunctionDeclSyntax, attribute: String, in context: some MacroExpansionContext) -> Bool {
         var valid = true
         if function.signature.returnClause == nil {
-            context.diagnose(Diagnostic(
-                node: function.name,
-                message: SchemaDiagnostic.error(
-                    "routeWithoutResult", "route '\(function.name.text)' must return a value: a model or other SchemaValue, an Encodable value, or a Response")))
+            context.diagnose(
+                Diagnostic(
+                    node: function.name,
+                    message: SchemaDiagnostic.error(
+                        "routeWithoutResult",
+                        "route '\(function.name.text)' must return a value: a model or other SchemaValue, an Encodable value, or a Response"
+                    )))
             valid = false
         }
         if let mutating = function.modifiers.first(where: { $0.name.tokenKind == .keyword(.mutating) }) {
             let remaining = function.modifiers.filter { $0.name.tokenKind != .keyword(.mutating) }
             // The line break before `mutating` moves to the next token, which an empty list has none of.
-            let removal: [FixIt.Change] = remaining.isEmpty
-                ? [.replace(oldNode: Syntax(function.modifiers), newNode: Syntax(remaining)),
-                   .replaceLeadingTrivia(token: function.funcKeyword, newTrivia: function.modifiers.leadingTrivia)]
-                : [.replace(oldNode: Syntax(function.modifiers), newNode: Syntax(remaining.with(\.leadingTrivia, function.modifiers.leadingTrivia)))]
-            context.diagnose(Diagnostic(
-                node: mutating,
-                message: SchemaDiagnostic.error("mutatingRoute", "route '\(function.name.text)' cannot be mutating: routes share one value across requests"),
-                fixIts: [FixIt(message: SchemaDiagnostic.fixIt("remove 'mutating'"),
-                               changes: removal)]))
+            let removal: [FixIt.Change] =
+                remaining.isEmpty
+                ? [
+                    .replace(oldNode: Syntax(function.modifiers), newNode: Syntax(remaining)),
+                    .replaceLeadingTrivia(token: function.funcKeyword, newTrivia: function.modifiers.leadingTrivia),
+                ]
+                : [
+                    .replace(
+                        oldNode: Syntax(function.modifiers),
+                        newNode: Syntax(remaining.with(\.leadingTrivia, function.modifiers.leadingTrivia)))
+                ]
+            context.diagnose(
+                Diagnostic(
+                    node: mutating,
+                    message: SchemaDiagnostic.error(
+                        "mutatingRoute", "route '\(function.name.text)' cannot be mutating: routes share one value across requests"),
+                    fixIts: [
+                        FixIt(
+                            message: SchemaDiagnostic.fixIt("remove 'mutating'"),
+                            changes: removal)
+                    ]))
             valid = false
         }
         return valid

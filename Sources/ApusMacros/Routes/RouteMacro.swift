@@ -18,14 +18,18 @@ public struct RouteMacro: PeerMacro {
         let attributeName = node.attributeName.as(MemberTypeSyntax.self)?.name.text ?? node.attributeName.trimmedDescription
         guard let function = declaration.as(FunctionDeclSyntax.self) else {
             context.diagnose(
-                Diagnostic(node: node, message: SchemaDiagnostic.error("routeNotFunction", "@\(attributeName) can only be applied to a method")))
+                Diagnostic(
+                    node: node, message: SchemaDiagnostic.error("routeNotFunction", "@\(attributeName) can only be applied to a method")))
             return []
         }
         let stub: DeclSyntax = "func \(raw: peerName(of: function))(_ registrar: some ApusCore.RouteRegistering) {}"
         guard let route = RouteDeclaration(attribute: node, method: attributeName, function: function, in: context) else {
             return [stub]
         }
-        return [DeclSyntax(stringLiteral: route.generatedPeer(location: context.location(of: node, at: .afterLeadingTrivia, filePathMode: .fileID)))]
+        return [
+            DeclSyntax(
+                stringLiteral: route.generatedPeer(location: context.location(of: node, at: .afterLeadingTrivia, filePathMode: .fileID)))
+        ]
     }
 
     /// The name of the peer that registers `function` (what `@Routes` calls).
@@ -34,7 +38,9 @@ public struct RouteMacro: PeerMacro {
     }
 
     /// The HTTP method of each route attribute.
-    static let methods = ["GET": "get", "POST": "post", "PUT": "put", "PATCH": "patch", "DELETE": "delete", "HEAD": "head", "OPTIONS": "options"]
+    static let methods = [
+        "GET": "get", "POST": "post", "PUT": "put", "PATCH": "patch", "DELETE": "delete", "HEAD": "head", "OPTIONS": "options",
+    ]
 
     /// Whether `attribute` is one of the route macros (`@GET`, `@Apus.GET`...).
     static func isRouteAttribute(_ attribute: AttributeSyntax) -> Bool {

@@ -11,10 +11,13 @@ public struct RoutesMacro: ExtensionMacro {
         conformingTo protocols: [TypeSyntax], in context: some MacroExpansionContext
     ) throws -> [ExtensionDeclSyntax] {
         if declaration.is(ActorDeclSyntax.self) || declaration.is(ProtocolDeclSyntax.self) {
-            context.diagnose(Diagnostic(
-                node: node,
-                message: SchemaDiagnostic.error(
-                    "routesOnActor", "@Routes applies to a struct, an enum, a final class or an extension (a RouteGroup is Sendable and called concurrently)")))
+            context.diagnose(
+                Diagnostic(
+                    node: node,
+                    message: SchemaDiagnostic.error(
+                        "routesOnActor",
+                        "@Routes applies to a struct, an enum, a final class or an extension (a RouteGroup is Sendable and called concurrently)"
+                    )))
             return []
         }
         var calls: [String] = []
@@ -25,10 +28,12 @@ public struct RoutesMacro: ExtensionMacro {
             else { continue }
             let peer = RouteMacro.peerName(of: function)
             if seen[peer] != nil {
-                context.diagnose(Diagnostic(
-                    node: function.name,
-                    message: SchemaDiagnostic.error(
-                        "duplicateRouteName", "route methods of one @Routes type need distinct names; '\(function.name.text)' is used twice")))
+                context.diagnose(
+                    Diagnostic(
+                        node: function.name,
+                        message: SchemaDiagnostic.error(
+                            "duplicateRouteName",
+                            "route methods of one @Routes type need distinct names; '\(function.name.text)' is used twice")))
                 continue
             }
             seen[peer] = function
@@ -40,7 +45,9 @@ public struct RoutesMacro: ExtensionMacro {
         ]
         if let arguments = node.arguments?.as(LabeledExprListSyntax.self), !arguments.isEmpty {
             let list = arguments.map { "\($0.label?.text ?? "_"): \($0.expression.trimmedDescription)" }.joined(separator: ", ")
-            members.insert("\(access)static var routeGroupOptions: ApusEndpoints.RouteGroupOptions {\n    ApusEndpoints.RouteGroupOptions(\(list))\n}", at: 0)
+            members.insert(
+                "\(access)static var routeGroupOptions: ApusEndpoints.RouteGroupOptions {\n    ApusEndpoints.RouteGroupOptions(\(list))\n}",
+                at: 0)
         }
         let conformance = protocols.isEmpty ? "" : ": ApusEndpoints.RouteGroup"
         let extensionDecl: DeclSyntax = """

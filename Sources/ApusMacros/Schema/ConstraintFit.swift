@@ -9,7 +9,8 @@ enum SyntacticKind {
     case number, string, bool, array, set, dictionary, unknown
 
     static let numberNames: Set<String> = [
-        "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64", "Double", "Float", "Decimal", "ExactDecimal",
+        "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64", "Double", "Float", "Decimal",
+        "ExactDecimal",
     ]
 
     init(_ type: TypeSyntax) {

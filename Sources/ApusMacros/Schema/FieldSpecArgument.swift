@@ -85,12 +85,15 @@ struct FieldSpecArgument {
     /// `FieldSpec.init`'s arguments, in order.
     static let all: [FieldSpecArgument] = [
         .init("alias", .wireName, "The name on the wire, overriding the model's naming strategy."),
-        .init("title", .metadata(type: "String?", macroType: "String?", defaultValue: "nil"),
+        .init(
+            "title", .metadata(type: "String?", macroType: "String?", defaultValue: "nil"),
             "The schema `title`; by default derived from the wire name as Pydantic does (`first_name` → `First Name`)."),
-        .init("description", .metadata(type: "String?", macroType: "String?", defaultValue: "nil"),
+        .init(
+            "description", .metadata(type: "String?", macroType: "String?", defaultValue: "nil"),
             "The schema `description`; `@Schema` fills it from the property's `///` comment."),
         .init("examples", .metadata(type: "[JSONValue]?", macroType: "[JSONValue]?", defaultValue: "nil"), "Schema `examples`."),
-        .init("deprecated", .metadata(type: "Bool", macroType: "Bool", defaultValue: "false"), "Marks the field `deprecated` in the schema."),
+        .init(
+            "deprecated", .metadata(type: "Bool", macroType: "Bool", defaultValue: "false"), "Marks the field `deprecated` in the schema."),
         .init("gt", property: "greaterThan", .constraint(.numeric), "`gt`: exclusive minimum."),
         .init("ge", property: "greaterThanOrEqual", .constraint(.numeric), "`ge`: inclusive minimum."),
         .init("lt", property: "lessThan", .constraint(.numeric), "`lt`: exclusive maximum."),
@@ -98,12 +101,14 @@ struct FieldSpecArgument {
         .init("multipleOf", .constraint(.numeric), "`multiple_of`."),
         .init("minLength", .constraint(.length), "`min_length` of a string, in Unicode scalars as Python counts."),
         .init("maxLength", .constraint(.length), "`max_length` of a string."),
-        .init("pattern", .constraint(.pattern), "`pattern`: a regular expression searched for anywhere in the string (Pydantic's semantics)."),
+        .init(
+            "pattern", .constraint(.pattern), "`pattern`: a regular expression searched for anywhere in the string (Pydantic's semantics)."),
         .init("format", .constraint(.format), "A string format checked and shown in the schema."),
         .init("minItems", .constraint(.itemCount), "`min_length` of a collection."),
         .init("maxItems", .constraint(.itemCount), "`max_length` of a collection."),
         .init("uniqueItems", .constraint(.uniqueItems), "Rejects arrays with repeated elements."),
-        .init("validator", .validator,
+        .init(
+            "validator", .validator,
             "A validator run after the type and constraints pass: it may transform the value, and an error it throws becomes a "
                 + "`value_error` (Pydantic's `@field_validator(mode=\"after\")`)."),
     ]

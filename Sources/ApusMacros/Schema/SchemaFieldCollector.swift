@@ -20,7 +20,10 @@ extension SchemaMacro {
                 // Computed properties are not fields; stored ones with observers (`didSet`) are.
                 if case .getter = accessors { continue }
                 if case .accessors(let list) = accessors,
-                    list.contains(where: { $0.accessorSpecifier.tokenKind == .keyword(.get) }) { continue }
+                    list.contains(where: { $0.accessorSpecifier.tokenKind == .keyword(.get) })
+                {
+                    continue
+                }
             }
             guard let pattern = binding.pattern.as(IdentifierPatternSyntax.self) else { continue }
             let identifier = pattern.identifier.text

@@ -16,7 +16,8 @@ public struct SchemaMacro: ExtensionMacro {
         conformingTo protocols: [TypeSyntax], in context: some MacroExpansionContext
     ) throws -> [ExtensionDeclSyntax] {
         guard let structDecl = declaration.as(StructDeclSyntax.self) else {
-            context.diagnose(Diagnostic(node: node, message: SchemaDiagnostic.error("notStruct", "@Schema can only be applied to a struct")))
+            context.diagnose(
+                Diagnostic(node: node, message: SchemaDiagnostic.error("notStruct", "@Schema can only be applied to a struct")))
             return []
         }
         var fields: [SchemaField] = []
@@ -32,9 +33,10 @@ public struct SchemaMacro: ExtensionMacro {
 
         let access = accessPrefix(of: structDecl)
         let isGeneric = structDecl.genericParameterClause != nil
-        let configuration = node.arguments?.as(LabeledExprListSyntax.self).map { list in
-            list.map { ", \($0.label?.text ?? ""): \($0.expression.trimmedDescription)" }.joined()
-        } ?? ""
+        let configuration =
+            node.arguments?.as(LabeledExprListSyntax.self).map { list in
+                list.map { ", \($0.label?.text ?? ""): \($0.expression.trimmedDescription)" }.joined()
+            } ?? ""
         let modelDescription = DocumentationComment.text(of: structDecl)
 
         var members: [String] = []
@@ -140,7 +142,8 @@ public struct SchemaMacro: ExtensionMacro {
         ]
         for (index, field) in fields.enumerated() {
             let spec = field.specExpression == nil ? "nil" : "__apus_spec_\(field.name)"
-            let defaultValue = field.defaultValue.map { ", defaultValue: ((\($0.trimmedDescription)) as \(field.typeText)).jsonValue" } ?? ""
+            let defaultValue =
+                field.defaultValue.map { ", defaultValue: ((\($0.trimmedDescription)) as \(field.typeText)).jsonValue" } ?? ""
             lines.append("    builder.addField(\(index), (\(field.typeText)).self, spec: \(spec)\(defaultValue), in: &generator)")
         }
         lines.append("    return builder.build(title: schemaName)")

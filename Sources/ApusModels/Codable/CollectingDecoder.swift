@@ -132,7 +132,9 @@ struct CollectingKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol 
     }
 
     func superDecoder() throws -> any Decoder { decoder }
-    func superDecoder(forKey key: Key) throws -> any Decoder { decoder.child(object[key.stringValue], key: key, element: .key(key.stringValue)) }
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        decoder.child(object[key.stringValue], key: key, element: .key(key.stringValue))
+    }
 }
 
 struct CollectingUnkeyedContainer: UnkeyedDecodingContainer {

@@ -75,8 +75,12 @@ enum JSONNumberScanner {
             if index < end, bytes[index] | 0x20 == UInt8(ascii: "e") {
                 index += 1
                 var exponentNegative = false
-                if bytes[index] == UInt8(ascii: "-") { exponentNegative = true; index += 1 }
-                else if bytes[index] == UInt8(ascii: "+") { index += 1 }
+                if bytes[index] == UInt8(ascii: "-") {
+                    exponentNegative = true
+                    index += 1
+                } else if bytes[index] == UInt8(ascii: "+") {
+                    index += 1
+                }
                 while index < end {
                     if explicitExponent < 100_000 { explicitExponent = explicitExponent * 10 + Int(bytes[index] &- 48) }
                     index += 1

@@ -113,7 +113,12 @@ enum JSONParser {
                         position += 1
                         value = kind == .array ? .array([]) : .object(JSONObject())
                     } else {
-                        if kind == .array { arrays.append([]) } else { keys.append(try parseKey()); objects.append([]) }
+                        if kind == .array {
+                            arrays.append([])
+                        } else {
+                            keys.append(try parseKey())
+                            objects.append([])
+                        }
                         kinds.append(kind)
                         continue
                     }
@@ -164,12 +169,24 @@ enum JSONParser {
         mutating func parseScalar() throws(ParseFailure) -> JSONValue {
             switch bytes[position] {
             case UInt8(ascii: "\""): return .string(try parseString())
-            case UInt8(ascii: "n") where matches("null"): position += 4; return .null
-            case UInt8(ascii: "t") where matches("true"): position += 4; return .bool(true)
-            case UInt8(ascii: "f") where matches("false"): position += 5; return .bool(false)
-            case UInt8(ascii: "N") where matches("NaN"): position += 3; return .double(.nan)
-            case UInt8(ascii: "I") where matches("Infinity"): position += 8; return .double(.infinity)
-            case UInt8(ascii: "-") where matches("-Infinity"): position += 9; return .double(-.infinity)
+            case UInt8(ascii: "n") where matches("null"):
+                position += 4
+                return .null
+            case UInt8(ascii: "t") where matches("true"):
+                position += 4
+                return .bool(true)
+            case UInt8(ascii: "f") where matches("false"):
+                position += 5
+                return .bool(false)
+            case UInt8(ascii: "N") where matches("NaN"):
+                position += 3
+                return .double(.nan)
+            case UInt8(ascii: "I") where matches("Infinity"):
+                position += 8
+                return .double(.infinity)
+            case UInt8(ascii: "-") where matches("-Infinity"):
+                position += 9
+                return .double(-.infinity)
             default: return try parseNumber()
             }
         }

@@ -88,7 +88,9 @@ extension ValidatingDecoder {
             if keyToken.hasEscapes {
                 guard let key = keyToken.decode(in: reader.bytes) else { throw JSONSyntaxError() }
                 var keyBytes = Array(key.utf8)
-                fieldIndex = keyBytes.withUnsafeMutableBufferPointer { table.index(ofKey: UnsafeBufferPointer($0), hint: state.currentField + 1) }
+                fieldIndex = keyBytes.withUnsafeMutableBufferPointer {
+                    table.index(ofKey: UnsafeBufferPointer($0), hint: state.currentField + 1)
+                }
             } else {
                 let key = UnsafeBufferPointer(rebasing: reader.bytes[keyToken.contentStart..<(keyToken.end - 1)])
                 fieldIndex = table.index(ofKey: key, hint: state.currentField + 1)
@@ -101,8 +103,11 @@ extension ValidatingDecoder {
                 state.currentField = fieldIndex
                 state.segmentStart = errors.count
                 let field = table.fields[fieldIndex]
-                let usedAlternate = field.alternateName != nil && !(keyToken.end - keyToken.contentStart - 1 == field.wireKey.count
-                    && ModelFieldTable.equal(field.wireKey, UnsafeBufferPointer(rebasing: reader.bytes[keyToken.contentStart..<(keyToken.end - 1)])))
+                let usedAlternate =
+                    field.alternateName != nil
+                    && !(keyToken.end - keyToken.contentStart - 1 == field.wireKey.count
+                        && ModelFieldTable.equal(
+                            field.wireKey, UnsafeBufferPointer(rebasing: reader.bytes[keyToken.contentStart..<(keyToken.end - 1)])))
                 location.append(.key(usedAlternate ? field.alternateName ?? field.wireName : field.wireName))
                 state.locationPushed = true
                 return fieldIndex

@@ -50,7 +50,8 @@ public struct ModelFieldTable: Sendable {
     public let acceptsPropertyNames: Bool
 
     /// A table; wire names come from each field's alias or from `naming`.
-    public init(_ fields: [Field], naming: NamingStrategy = .asWritten, extraKeys: ExtraKeys = .ignore, acceptsPropertyNames: Bool = false) {
+    public init(_ fields: [Field], naming: NamingStrategy = .asWritten, extraKeys: ExtraKeys = .ignore, acceptsPropertyNames: Bool = false)
+    {
         precondition(fields.count <= 128, "a model can have at most 128 fields")
         self.fields = fields.map { field in
             var field = field

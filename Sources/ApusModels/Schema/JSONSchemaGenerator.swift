@@ -35,7 +35,9 @@ public struct JSONSchemaGenerator: Sendable {
     ) -> JSONObject {
         var schema = T.jsonSchema(in: &self)
         if let spec { T.addConstraints(of: spec, to: &schema) }
-        if !T.isReferenced { schema["title"] = .string(spec?.title ?? PythonTitle.title(wireName)) } else if let title = spec?.title {
+        if !T.isReferenced {
+            schema["title"] = .string(spec?.title ?? PythonTitle.title(wireName))
+        } else if let title = spec?.title {
             schema["title"] = .string(title)
         }
         if let description = spec?.description { schema["description"] = .string(description) }
@@ -78,7 +80,8 @@ public struct ModelSchemaBuilder: Sendable {
         _ index: Int, _ type: T.Type, spec: FieldSpec<T>?, defaultValue: JSONValue? = nil, in generator: inout JSONSchemaGenerator
     ) {
         let field = table.fields[index]
-        properties[field.wireName] = .object(generator.fieldSchema(for: T.self, spec: spec, wireName: field.wireName, defaultValue: defaultValue))
+        properties[field.wireName] = .object(
+            generator.fieldSchema(for: T.self, spec: spec, wireName: field.wireName, defaultValue: defaultValue))
         if field.isRequired { required.append(.string(field.wireName)) }
     }
 

@@ -51,10 +51,11 @@ public enum JSONSchemaKeyOrder {
             }
             return .object(result)
         case .array(let array) where schemaArrays.contains(key):
-            return .array(array.map { element in
-                if case .object(let child) = element { return .object(fastAPIOrdered(child)) }
-                return element
-            })
+            return .array(
+                array.map { element in
+                    if case .object(let child) = element { return .object(fastAPIOrdered(child)) }
+                    return element
+                })
         default:
             return value
         }

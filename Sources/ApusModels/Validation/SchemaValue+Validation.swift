@@ -64,7 +64,8 @@ extension SchemaValue {
             // A serialised `JSONValue` is UTF-8 and a tree parsed from the wire is within the limits, so only a
             // value built in code can get here (nested too deep, or a `bigInteger` too long); it must not pass
             // silently as `nil` with no error.
-            let failure = ValidationFailure(type: "json_invalid", message: "JSON decode error", context: ["error": .string(Self.limitMessage(error))])
+            let failure = ValidationFailure(
+                type: "json_invalid", message: "JSON decode error", context: ["error": .string(Self.limitMessage(error))])
             errors.append(failure.item(at: location, input: .object([:])))
             return nil
         }

@@ -68,7 +68,9 @@ enum URLText {
         guard let colon = trimmed.firstIndex(of: ":") else { return "relative URL without a base" }
         let scheme = trimmed[..<colon]
         guard let first = scheme.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
-            scheme.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)) })
+            scheme.unicodeScalars.allSatisfy({
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0))
+            })
         else { return "relative URL without a base" }
         if specialSchemes.contains(scheme.lowercased()), scheme.lowercased() != "file" {
             var rest = trimmed[trimmed.index(after: colon)...].drop(while: { $0 == "/" || $0 == "\\" })

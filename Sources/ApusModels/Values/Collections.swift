@@ -33,7 +33,9 @@ extension Array: SchemaValue where Element: SchemaValue {
 
     /// `minItems`, `maxItems` (Pydantic's `too_short`/`too_long` with `field_type` `List`) and `uniqueItems`.
     public static func constraintChecks(for spec: FieldSpec<[Element]>) -> [ConstraintCheck<[Element]>] {
-        var checks = CollectionDecoding.countChecks(kind: "List", minimum: spec.minItems, maximum: spec.maxItems) { (value: [Element]) in value.count }
+        var checks = CollectionDecoding.countChecks(kind: "List", minimum: spec.minItems, maximum: spec.maxItems) { (value: [Element]) in
+            value.count
+        }
         if spec.uniqueItems == true {
             checks.append { value in CollectionDecoding.hasUniqueEncodings(value) ? nil : .uniqueItems }
         }
@@ -190,7 +192,9 @@ extension Dictionary: SchemaValue where Key: SchemaDictionaryKey, Value: SchemaV
 
     /// `minItems`, `maxItems` with `field_type` `Dictionary`.
     public static func constraintChecks(for spec: FieldSpec<[Key: Value]>) -> [ConstraintCheck<[Key: Value]>] {
-        CollectionDecoding.countChecks(kind: "Dictionary", minimum: spec.minItems, maximum: spec.maxItems) { (value: [Key: Value]) in value.count }
+        CollectionDecoding.countChecks(kind: "Dictionary", minimum: spec.minItems, maximum: spec.maxItems) { (value: [Key: Value]) in
+            value.count
+        }
     }
 
     /// `maxProperties`, `minProperties`.

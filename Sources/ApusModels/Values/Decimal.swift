@@ -80,7 +80,9 @@ extension ExactDecimal: SchemaValue {
 
     /// `gt`, `ge`, `lt`, `le`, `multipleOf`, compared exactly.
     public static func constraintChecks(for spec: FieldSpec<ExactDecimal>) -> [ConstraintCheck<ExactDecimal>] {
-        if let multiple = spec.multipleOf { precondition(UInt128(multiple.coefficient) != nil, "multipleOf \(multiple) has too many digits") }
+        if let multiple = spec.multipleOf {
+            precondition(UInt128(multiple.coefficient) != nil, "multipleOf \(multiple) has too many digits")
+        }
         return NumericConstraints.checks(
             for: spec, json: { DecimalDecoding.contextValue($0) }, display: { $0.description },
             isMultiple: { value, multiple in value.isMultiple(of: multiple) })
@@ -119,7 +121,9 @@ extension Decimal: SchemaValue {
 
     /// `gt`, `ge`, `lt`, `le`, `multipleOf`; the bounds are converted to `Decimal` once, `multipleOf` is exact.
     public static func constraintChecks(for spec: FieldSpec<Decimal>) -> [ConstraintCheck<Decimal>] {
-        if let multiple = spec.multipleOf { precondition(UInt128(multiple.coefficient) != nil, "multipleOf \(multiple) has too many digits") }
+        if let multiple = spec.multipleOf {
+            precondition(UInt128(multiple.coefficient) != nil, "multipleOf \(multiple) has too many digits")
+        }
         return NumericConstraints.checks(
             for: spec,
             limit: { bound in

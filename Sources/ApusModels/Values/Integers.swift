@@ -5,7 +5,9 @@
 /// A value outside the Swift type's range is reported as a bound failure (`less_than_equal` with the type's
 /// maximum), since Python's `int` has no range and Pydantic has no error for it.
 enum IntegerDecoding {
-    static func decode<T: FixedWidthInteger & SchemaValue>(_ type: T.Type, from decoder: inout ValidatingDecoder) throws(JSONSyntaxError) -> T? {
+    static func decode<T: FixedWidthInteger & SchemaValue>(
+        _ type: T.Type, from decoder: inout ValidatingDecoder
+    ) throws(JSONSyntaxError) -> T? {
         let start = decoder.reader.position
         switch decoder.reader.peek() {
         case .number:
@@ -45,7 +47,9 @@ enum IntegerDecoding {
         }
     }
 
-    static func resolve<T: FixedWidthInteger>(_ result: LaxNumberParsing.IntegerResult<T>, decoder: inout ValidatingDecoder, start: Int) -> T? {
+    static func resolve<T: FixedWidthInteger>(
+        _ result: LaxNumberParsing.IntegerResult<T>, decoder: inout ValidatingDecoder, start: Int
+    ) -> T? {
         switch result {
         case .value(let value): return value
         case .outOfRange(let negative):
@@ -90,7 +94,8 @@ enum IntegerDecoding {
             for: spec, json: { json($0) }, display: { String($0) }, isMultiple: { value, bound in bound == 0 || value % bound == 0 })
     }
 
-    static func schema<T: FixedWidthInteger & SchemaValue>(_ spec: FieldSpec<T>, _ schema: inout JSONObject) where T.NumericConstraint == T {
+    static func schema<T: FixedWidthInteger & SchemaValue>(_ spec: FieldSpec<T>, _ schema: inout JSONObject)
+    where T.NumericConstraint == T {
         NumericConstraints.addKeywords(of: spec, to: &schema) { json($0) }
     }
 }

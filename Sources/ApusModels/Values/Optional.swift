@@ -15,8 +15,7 @@ extension Optional: SchemaValue where Wrapped: SchemaValue {
     // generated-end: constraint types
 
     /// `null` is `nil`; anything else is decoded as `Wrapped`.
-    public static func decode(from decoder: inout ValidatingDecoder) throws(JSONSyntaxError) -> Wrapped??
-    {
+    public static func decode(from decoder: inout ValidatingDecoder) throws(JSONSyntaxError) -> Wrapped?? {
         if case .null = decoder.reader.peek() {
             try decoder.reader.readLiteral("null")
             return .some(nil)

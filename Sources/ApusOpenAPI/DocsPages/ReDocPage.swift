@@ -20,7 +20,8 @@ public enum ReDocPage {
             """
         html += "\n    "
         if configuration.usesGoogleFonts {
-            html += "\n    <link href=\"https://fonts.googleapis.com/css?family=Montserrat:300,400,700|Roboto:300,400,700\" rel=\"stylesheet\">\n    "
+            html +=
+                "\n    <link href=\"https://fonts.googleapis.com/css?family=Montserrat:300,400,700|Roboto:300,400,700\" rel=\"stylesheet\">\n    "
         }
         html += """
 

@@ -66,7 +66,8 @@ enum FieldSpecArgumentSources {
             "    /// arguments.",
             "    public init(",
         ]
-        let parameters = ["wrappedValue: Value", "embed: Kind.Embed? = nil"]
+        let parameters =
+            ["wrappedValue: Value", "embed: Kind.Embed? = nil"]
             + arguments.map { "\($0.label): \($0.markerType) = \($0.defaultValue)" }
         lines += wrapped(parameters, indent: 8, last: "")
         lines.append("    ) where Value: SchemaValue {")

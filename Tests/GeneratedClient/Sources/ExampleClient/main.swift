@@ -38,7 +38,9 @@ try check(echoed.name == "Widget" && echoed.price == 9.5 && echoed.tags == [], "
 
 let invalid = try await client.itemsPost(body: .json(.init(name: "", price: 0)))
 let problems = try invalid.unprocessableContent.body.json.detail ?? []
-try check(problems.map(\.loc.count) == [2, 2] && problems.map(\.msg).allSatisfy { !$0.isEmpty }, "POST /items/ with bad fields decodes the 422 as HTTPValidationError")
+try check(
+    problems.map(\.loc.count) == [2, 2] && problems.map(\.msg).allSatisfy { !$0.isEmpty },
+    "POST /items/ with bad fields decodes the 422 as HTTPValidationError")
 
 let user = try await client.usersPost(body: .json(.init(email: "ann@company.com", age: 30)))
 try check(try user.created.body.json.email == "ann@company.com", "POST /users answers 201 with the user")
