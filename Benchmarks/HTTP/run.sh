@@ -5,7 +5,10 @@
 # a one-core container: the configuration that matters), "default" is NIO's own choice (one loop per core of
 # the machine, so two loops share the pinned core here).
 #
-#   [LOOPS="1 default"] Benchmarks/HTTP/run.sh [rounds=3] [seconds=10] [connections=64]
+# With BASELINE=<git revision>, the Apus benchmark server of that revision is built too (in a worktree under
+# /tmp) and measured in the same rounds as "before", with Apus's ratio to it: how a change moves each endpoint.
+#
+#   [LOOPS="1 default"] [BASELINE=rev] Benchmarks/HTTP/run.sh [rounds=3] [seconds=10] [connections=64]
 set -euo pipefail
 cd "$(dirname "$0")"
 ROUNDS=${1:-3}
@@ -21,8 +24,17 @@ BIN="$SCRATCH/release"
 RESULTS=$(mktemp)
 trap 'rm -f "$RESULTS"; kill $(jobs -p) 2>/dev/null || true' EXIT
 
-declare -A PORT=([raw]=8091 [apus]=8092)
+declare -A PORT=([raw]=8091 [apus]=8092 [before]=8093)
 declare -A CMD=([raw]="$BIN/RawNIOServer 8091" [apus]="$BIN/ApusBenchServer 8092")
+SERVERS="raw apus"
+if [[ -n ${BASELINE:-} ]]; then
+    BASELINE_TREE=/tmp/apus-bench-baseline
+    git -C ../.. worktree remove --force "$BASELINE_TREE" 2>/dev/null || rm -rf "$BASELINE_TREE"
+    git -C ../.. worktree add --detach "$BASELINE_TREE" "$BASELINE" >&2
+    (cd "$BASELINE_TREE/Benchmarks/HTTP" && swift build -c release --scratch-path .build-bench --product ApusBenchServer >&2)
+    CMD[before]="$BASELINE_TREE/Benchmarks/HTTP/.build-bench/release/ApusBenchServer 8093"
+    SERVERS="raw before apus"
+fi
 
 wait_for_port() {
     for _ in $(seq 1 100); do
@@ -37,7 +49,7 @@ for setting in $LOOPS; do
     LOOP_ENV=""
     if [[ $setting != default ]]; then LOOP_ENV="NIO_SINGLETON_GROUP_LOOP_COUNT=$setting"; fi
     for round in $(seq 1 "$ROUNDS"); do
-        for server in raw apus; do
+        for server in $SERVERS; do
             env $LOOP_ENV taskset -c 0 ${CMD[$server]} >/dev/null 2>&1 &
             pid=$!
             wait_for_port "${PORT[$server]}"
@@ -85,8 +97,14 @@ for setting in settings:
     for path in ("/plaintext", "/json", "POST /items/", "/items/42?q=widget"):
         base_rps = statistics.median(x[0] for x in data[(setting, "raw", path)])
         base_p99 = statistics.median(x[1] for x in data[(setting, "raw", path)])
-        for server in ("raw", "apus"):
+        for server in ("raw", "before", "apus"):
+            if (setting, server, path) not in data:
+                continue
             rps = statistics.median(x[0] for x in data[(setting, server, path)])
             p99 = statistics.median(x[1] for x in data[(setting, server, path)])
-            print(f"{path:<22}{server:<8}{rps:>16.0f}{p99:>10.2f}{rps / base_rps:>13.2f}{p99 / base_p99:>11.2f}")
+            line = f"{path:<22}{server:<8}{rps:>16.0f}{p99:>10.2f}{rps / base_rps:>13.2f}{p99 / base_p99:>11.2f}"
+            if server == "apus" and (setting, "before", path) in data:
+                before = statistics.median(x[0] for x in data[(setting, "before", path)])
+                line += f"   {rps / before:.2f}x before"
+            print(line)
 PY
