@@ -29,8 +29,11 @@ declare -A CMD=([raw]="$BIN/RawNIOServer 8091" [apus]="$BIN/ApusBenchServer 8092
 SERVERS="raw apus"
 if [[ -n ${BASELINE:-} ]]; then
     BASELINE_TREE=/tmp/apus-bench-baseline
-    git -C ../.. worktree remove --force "$BASELINE_TREE" 2>/dev/null || rm -rf "$BASELINE_TREE"
-    git -C ../.. worktree add --detach "$BASELINE_TREE" "$BASELINE" >&2
+    # Reused (with its build) when it already holds that revision.
+    if [[ $(git -C "$BASELINE_TREE" rev-parse HEAD 2>/dev/null) != $(git -C ../.. rev-parse "$BASELINE^{commit}") ]]; then
+        git -C ../.. worktree remove --force "$BASELINE_TREE" 2>/dev/null || rm -rf "$BASELINE_TREE"
+        git -C ../.. worktree add --detach "$BASELINE_TREE" "$BASELINE" >&2
+    fi
     (cd "$BASELINE_TREE/Benchmarks/HTTP" && swift build -c release --scratch-path .build-bench --product ApusBenchServer >&2)
     CMD[before]="$BASELINE_TREE/Benchmarks/HTTP/.build-bench/release/ApusBenchServer 8093"
     SERVERS="raw before apus"
