@@ -150,6 +150,29 @@ struct ParameterModelTests {
         }
     }
 
+    @Test func manyUnknownKeysAreEachReportedOnce() async throws {
+        let query = (0..<100_000).map { "k\($0)=v" }.joined(separator: "&")
+        try await Self.app().test(.inProcess) { client in
+            let response = try await client.get("/items?" + query)
+            #expect(response.status == .unprocessableContent)
+            let errors = try JSONValue(parsing: response.text).objectValue?["detail"]?.arrayValue
+            #expect(errors?.count == 100_000)
+            #expect(
+                errors?.last == [
+                    "type": "extra_forbidden", "loc": ["query", "k99999"], "msg": "Extra inputs are not permitted", "input": "v",
+                ])
+        }
+    }
+
+    @Test func megabyteValueIsValidatedAsOneString() async throws {
+        let value = String(repeating: "x", count: 1 << 20)
+        try await Self.app().test(.inProcess) { client in
+            let response = try await client.get("/items?limit=" + value)
+            #expect(response.status == .unprocessableContent)
+            #expect(response.text.hasPrefix(#"{"detail":[{"type":"int_parsing","loc":["query","limit"]"#))
+        }
+    }
+
     @Test func manyRepeatedKeysAreCollectedInOnePass() async throws {
         let query = Array(repeating: "tags=a", count: 100_000).joined(separator: "&")
         try await Self.app().test(.inProcess) { client in

@@ -15,50 +15,23 @@ public import ApusModels
 /// ```
 ///
 /// Array fields collect repeated keys; other fields take the last value. Errors are at `["query", field]`.
-public struct QueryModel<Model: SchemaModel>: Extractor {
-    public typealias Value = Model
-    let rule = ParameterModelRule<Model>(source: .query)
-
-    /// Reads `Model` from the query string.
-    public init() {}
-
-    public func register(in plan: inout EndpointPlan) {
-        self.rule.register(in: &plan)
-    }
-
-    public func extract(from context: inout ExtractionContext) async throws -> Model? {
-        let request = try context.requiredRequest(for: "query model \(Model.self)")
-        return self.rule.validate(request.query.parameters.map { ($0.name, $0.value) }, in: &context)
-    }
-}
+public typealias QueryModel<Model: SchemaModel> = ParameterModel<ParameterModelSources.Query, Model>
 
 /// A model whose fields are header fields (FastAPI's `Annotated[CommonHeaders, Header()]`): a field `x_token`
 /// reads `x-token` (underscores become hyphens, as FastAPI's `convert_underscores`), array fields collect every
 /// field of that name, others take the first. Errors are at `["header", "x-token"]`.
-public struct HeaderModel<Model: SchemaModel>: Extractor {
-    public typealias Value = Model
-    let rule = ParameterModelRule<Model>(source: .header)
-
-    /// Reads `Model` from the header fields.
-    public init() {}
-
-    public func register(in plan: inout EndpointPlan) {
-        self.rule.register(in: &plan)
-    }
-
-    public func extract(from context: inout ExtractionContext) async throws -> Model? {
-        let request = try context.requiredRequest(for: "header model \(Model.self)")
-        return self.rule.validate(request.headers.map { ($0.name.canonicalName, $0.value) }, in: &context)
-    }
-}
+public typealias HeaderModel<Model: SchemaModel> = ParameterModel<ParameterModelSources.Header, Model>
 
 /// A model whose fields are cookies (FastAPI's `Annotated[Cookies, Cookie()]`). Errors are at
 /// `["cookie", field]`.
-public struct CookieModel<Model: SchemaModel>: Extractor {
-    public typealias Value = Model
-    let rule = ParameterModelRule<Model>(source: .cookie)
+public typealias CookieModel<Model: SchemaModel> = ParameterModel<ParameterModelSources.Cookie, Model>
 
-    /// Reads `Model` from the cookies.
+/// Reads a model from the string parameters of one source: ``QueryModel``, ``HeaderModel``, ``CookieModel``.
+public struct ParameterModel<Source: ParameterModelSource, Model: SchemaModel>: Extractor {
+    public typealias Value = Model
+    let rule = ParameterModelRule<Model>(source: Source.source)
+
+    /// Reads `Model` from the source's parameters.
     public init() {}
 
     public func register(in plan: inout EndpointPlan) {
@@ -66,8 +39,42 @@ public struct CookieModel<Model: SchemaModel>: Extractor {
     }
 
     public func extract(from context: inout ExtractionContext) async throws -> Model? {
-        let cookies = try context.allCookies(for: "cookie model \(Model.self)")
-        return self.rule.validate(cookies.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, in: &context)
+        self.rule.validate(try Source.parameters(in: &context, for: "\(Source.source.locationName) model \(Model.self)"), in: &context)
+    }
+}
+
+/// Where a ``ParameterModel`` reads its name, value pairs (in wire order).
+public protocol ParameterModelSource: Sendable {
+    /// The source's location name in errors and OpenAPI.
+    static var source: ParameterSource { get }
+    /// The request's parameters from this source.
+    static func parameters(in context: inout ExtractionContext, for what: String) throws -> [(name: String, value: String)]
+}
+
+/// The sources of ``ParameterModel``.
+public enum ParameterModelSources {
+    /// The query string.
+    public enum Query: ParameterModelSource {
+        public static var source: ParameterSource { .query }
+        public static func parameters(in context: inout ExtractionContext, for what: String) throws -> [(name: String, value: String)] {
+            try context.requiredRequest(for: what).query.parameters.map { ($0.name, $0.value) }
+        }
+    }
+
+    /// The header fields, by lowercase name.
+    public enum Header: ParameterModelSource {
+        public static var source: ParameterSource { .header }
+        public static func parameters(in context: inout ExtractionContext, for what: String) throws -> [(name: String, value: String)] {
+            try context.requiredRequest(for: what).headers.map { ($0.name.canonicalName, $0.value) }
+        }
+    }
+
+    /// The cookies, by name (the `Cookie` header is parsed into a dictionary, so in name order).
+    public enum Cookie: ParameterModelSource {
+        public static var source: ParameterSource { .cookie }
+        public static func parameters(in context: inout ExtractionContext, for what: String) throws -> [(name: String, value: String)] {
+            try context.allCookies(for: what).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
     }
 }
 
