@@ -19,10 +19,12 @@ let package = Package(
         .library(name: "ApusModels", targets: ["ApusModels"]),
         .library(name: "ApusForms", targets: ["ApusForms"]),
         .library(name: "ApusEndpoints", targets: ["ApusEndpoints"]),
+        .library(name: "ApusSecurity", targets: ["ApusSecurity"]),
         .library(name: "ApusOpenAPI", targets: ["ApusOpenAPI"]),
         .library(name: "ApusOpenAPIKit", targets: ["ApusOpenAPIKit"]),
         .library(name: "ApusTesting", targets: ["ApusTesting"]),
         .executable(name: "apus-example", targets: ["ExampleServer"]),
+        .executable(name: "apus-security-twin", targets: ["SecurityTwinServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -97,6 +99,19 @@ let package = Package(
             dependencies: ["ApusCore", "ApusModels", "ApusForms"],
             swiftSettings: swiftSettings
         ),
+        // Security schemes as extractors (FastAPI's `fastapi.security`: OAuth2, HTTP Basic/Bearer/Digest, API keys,
+        // OpenID Connect), documented in OpenAPI, and the password-flow token form.
+        .target(
+            name: "ApusSecurity",
+            dependencies: [
+                "ApusCore",
+                "ApusModels",
+                "ApusEndpoints",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The OpenAPI 3.1 document built from the routes (written as ordered JSON), and the docs pages (Swagger UI,
         // ReDoc).
         .target(
@@ -130,7 +145,7 @@ let package = Package(
         // What users import: the core, the models and the macros.
         .target(
             name: "Apus",
-            dependencies: ["ApusCore", "ApusModels", "ApusEndpoints", "ApusOpenAPI", "ApusMacros"],
+            dependencies: ["ApusCore", "ApusModels", "ApusEndpoints", "ApusSecurity", "ApusOpenAPI", "ApusMacros"],
             swiftSettings: swiftSettings
         ),
         // The test client: in process or against a live server.
@@ -156,6 +171,12 @@ let package = Package(
         .executableTarget(
             name: "ExampleServer",
             dependencies: ["Apus", "ExampleService"],
+            swiftSettings: swiftSettings
+        ),
+        // Every security scheme behind a route, for the differential test against FastAPI (Tests/Security).
+        .executableTarget(
+            name: "SecurityTwinServer",
+            dependencies: ["Apus"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -196,6 +217,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ApusEndpointsTests",
+            dependencies: ["Apus", "ApusTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApusSecurityTests",
             dependencies: ["Apus", "ApusTesting"],
             swiftSettings: swiftSettings
         ),

@@ -2,4 +2,5 @@
 @_exported import ApusCore
 @_exported import ApusModels
 @_exported import ApusEndpoints
+@_exported import ApusSecurity
 @_exported import ApusOpenAPI

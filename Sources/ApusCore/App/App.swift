@@ -66,14 +66,22 @@ public final class App: RouteRegistering {
         self.router.include(router, prefix: prefix, tags: tags, metadata: metadata, file: file, line: line)
     }
 
-    /// Every route, with full paths and combined metadata, in registration order (what the OpenAPI document is
-    /// built from), once each has passed its checks (``RouteCheck``).
+    /// Every route, with full paths and combined metadata, in registration order, once each has passed its checks
+    /// (``RouteCheck``).
     public func routes() throws(RouteTableError) -> [Route] {
         let routes = try self.router.routes()
         for route in routes {
             try route.check()
         }
         return routes
+    }
+
+    /// The routes as served: ``routes()`` after the app's extensions have prepared them (so their documentation
+    /// includes what an extension changes, such as the security layer's pre-0.122 status switch). The OpenAPI
+    /// document is built from these.
+    public func servedRoutes() throws(RouteTableError) -> [Route] {
+        var state = self.state
+        return try self.prepareRoutes(state: &state).0
     }
 
     /// Handles errors of type `Failure` (and its subtypes) thrown by handlers, middleware or routing, answering

@@ -29,9 +29,21 @@ public protocol Dependency: Sendable {
 
     /// When the value's cleanup runs (``DependencyScope/request`` unless the type says otherwise).
     static var scope: DependencyScope { get }
+
+    /// The error responses the provider may answer with (its ``HTTPError``s): every operation that uses the
+    /// dependency, directly or through other dependencies, documents them (FastAPI cannot: a dependency's
+    /// `HTTPException`s never reach its document).
+    ///
+    /// ```swift
+    /// static let responses = [DocumentedResponse.error(.notFound, "Post not found")]
+    /// ```
+    static var responses: [DocumentedResponse] { get }
 }
 
 extension Dependency {
     /// Request-scoped by default, as in FastAPI.
     public static var scope: DependencyScope { .request }
+
+    /// None by default.
+    public static var responses: [DocumentedResponse] { [] }
 }

@@ -8,7 +8,13 @@ struct DependencyState: Sendable {
         case failed
     }
 
-    var cache: [ObjectIdentifier: CachedValue] = [:]
+    /// A dependency's entry: its type, and the scopes required above the use (FastAPI caches by both).
+    struct CacheKey: Hashable, Sendable {
+        let type: ObjectIdentifier
+        let scopes: [String]
+    }
+
+    var cache: [CacheKey: CachedValue] = [:]
     var cleanups: [DependencyCleanup] = []
 }
 

@@ -1,7 +1,13 @@
 extension ExtractionContext {
     /// Dependency `D`'s value for this request: cached, overridden, app-scoped or made now (its cleanup queued).
-    mutating func resolve<D: Dependency>(_ type: D.Type, provider: DependencyProvider<D>, cached: Bool) async throws -> D? {
-        let key = ObjectIdentifier(D.self)
+    /// `scopes` are the OAuth2 scopes this use adds to those required above it (``Security``).
+    mutating func resolve<D: Dependency>(
+        _ type: D.Type, provider: DependencyProvider<D>, cached: Bool, scopes: [String] = []
+    ) async throws -> D? {
+        let outerScopes = self.securityScopes
+        let chainScopes = scopes.isEmpty ? outerScopes : outerScopes + scopes
+        let key = DependencyState.CacheKey(
+            type: ObjectIdentifier(D.self), scopes: chainScopes.isEmpty ? [] : Array(Set(chainScopes)).sorted())
         if cached, let entry = self.dependencies.cache[key] {
             switch entry {
             case .value(let value): return value as? D
@@ -14,6 +20,8 @@ extension ExtractionContext {
             if cached { self.dependencies.cache[key] = .value(value) }
             return value
         }
+        self.securityScopes = chainScopes
+        defer { self.securityScopes = outerScopes }
         guard let value = try await provider.make(&self) else {
             if cached { self.dependencies.cache[key] = .failed }
             return nil

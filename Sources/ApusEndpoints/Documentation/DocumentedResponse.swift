@@ -30,3 +30,27 @@ public struct DocumentedResponse: Sendable {
         DocumentedResponse(status: status, description: description, schema: DocumentedSchema(of: Model.self))
     }
 }
+
+extension DocumentedResponse {
+    /// An error an ``HTTPError`` answers with: `{"detail": "..."}`, documented with the shared `HTTPError`
+    /// component.
+    ///
+    /// ```swift
+    /// static let responses = [DocumentedResponse.error(.notFound, "Post not found")]
+    /// ```
+    public static func error(_ status: HTTPResponse.Status, _ description: String) -> DocumentedResponse {
+        DocumentedResponse(status: status, description: description, schema: httpErrorSchema)
+    }
+
+    /// The `HTTPError` component: an object with a string `detail`.
+    private static let httpErrorSchema = DocumentedSchema { generator in
+        generator.reference(named: "HTTPError") { _ in
+            [
+                "properties": ["detail": ["type": "string", "title": "Detail"]],
+                "type": "object",
+                "required": ["detail"],
+                "title": "HTTPError",
+            ]
+        }
+    }
+}

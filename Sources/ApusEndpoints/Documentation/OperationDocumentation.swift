@@ -60,6 +60,13 @@ public struct OperationDocumentation: Sendable {
         self.requestBody = body
     }
 
+    /// Adds responses, each status once: a status already documented keeps its first description.
+    public mutating func addResponses(_ responses: [DocumentedResponse]) {
+        for response in responses where !self.responses.contains(where: { $0.status == response.status }) {
+            self.responses.append(response)
+        }
+    }
+
     /// `outer` (a router's) followed by `inner` (a route's or nested router's).
     public func merged(into inner: OperationDocumentation) -> OperationDocumentation {
         var result = self
@@ -72,7 +79,7 @@ public struct OperationDocumentation: Sendable {
             }
         }
         result.successResponse = inner.successResponse ?? self.successResponse
-        result.responses = self.responses + inner.responses
+        result.addResponses(inner.responses)
         result.security = self.security + inner.security.filter { !self.security.contains($0) }
         result.dependencies = self.dependencies + inner.dependencies
         result.encoding = inner.encoding

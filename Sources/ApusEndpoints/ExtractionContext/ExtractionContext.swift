@@ -16,6 +16,9 @@ public struct ExtractionContext: Sendable {
     var dependencies: DependencyState
     /// The request's ``ResponseHead``, once something asked for it.
     var responseHead: ResponseHead?
+    /// The OAuth2 scopes required by the ``Security`` uses above the dependency being made (``SecurityScopes``),
+    /// and the security requirements the request must meet.
+    package internal(set) var securityScopes: [String] = []
     /// Errors of finished dependency levels, in report order.
     private var reportedErrors: [ValidationErrorItem] = []
     /// The current level's parameter errors, sorted by source when the level ends.

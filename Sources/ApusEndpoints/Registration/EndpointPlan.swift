@@ -26,6 +26,11 @@ public struct EndpointPlan: Sendable {
     var registrationErrors: [String] = []
     /// The dependencies being registered, innermost last (for scope checks and cycle detection).
     private var dependencyStack: [(type: ObjectIdentifier, name: String, scope: DependencyScope)] = []
+    /// The dependencies registered so far, each with the scopes required above it (registered once each).
+    private var registeredDependencies: Set<DependencyState.CacheKey> = []
+    /// The OAuth2 scopes required by the ``Security`` uses above the extractor being registered (security schemes
+    /// put them in the operation's `security`).
+    public private(set) var securityScopes: [String] = []
     private var jsonBodyFields = 0
     private var embedsBody = false
     private var formFields = 0
@@ -77,10 +82,18 @@ public struct EndpointPlan: Sendable {
         }
     }
 
-    /// Registers dependency `D`'s inputs (once per route, however often it is used).
-    mutating func registerDependency<D: Dependency>(_ type: D.Type, provider: DependencyProvider<D>) {
+    /// Adds responses the operation may give (a dependency's or security scheme's errors), each status once:
+    /// a status already documented keeps its first description.
+    public mutating func addResponses(_ responses: [DocumentedResponse]) {
+        self.documentation.addResponses(responses)
+    }
+
+    /// Registers dependency `D`'s inputs (once per route and required scopes, however often it is used).
+    mutating func registerDependency<D: Dependency>(_ type: D.Type, provider: DependencyProvider<D>, scopes: [String] = []) {
         let key = ObjectIdentifier(D.self)
         let name = String(describing: D.self)
+        let outerScopes = self.securityScopes
+        let chainScopes = outerScopes + scopes
         if let cycle = self.dependencyStack.firstIndex(where: { $0.type == key }) {
             let path = (self.dependencyStack[cycle...].map(\.name) + [name]).joined(separator: " -> ")
             self.registrationErrors.append("dependency cycle: \(path)")
@@ -97,13 +110,19 @@ public struct EndpointPlan: Sendable {
             default: break
             }
         }
-        guard !self.documentation.dependencies.contains(name) else { return }
-        self.documentation.dependencies.append(name)
-        if D.scope == .app {
-            self.appScopedDependencies.append(AppScopedDependency(D.self, provider: provider))
+        let registration = DependencyState.CacheKey(type: key, scopes: Array(Set(chainScopes)).sorted())
+        guard self.registeredDependencies.insert(registration).inserted else { return }
+        if !self.documentation.dependencies.contains(name) {
+            self.documentation.dependencies.append(name)
+            if D.scope == .app {
+                self.appScopedDependencies.append(AppScopedDependency(D.self, provider: provider))
+            }
         }
+        self.addResponses(D.responses)
         self.dependencyStack.append((key, name, D.scope))
+        self.securityScopes = chainScopes
         provider.registerInputs(&self)
+        self.securityScopes = outerScopes
         self.dependencyStack.removeLast()
     }
 }

@@ -53,7 +53,9 @@ extension MethodRoutes {
         metadata.status = status
         var documentation = plan.documentation
         documentation.successResponse = DocumentedResponse(status: status, description: "Successful Response", schema: encoder?.schema)
-        documentation.responses = responses
+        documentation.responses = []
+        documentation.addResponses(responses)
+        documentation.addResponses(plan.documentation.responses)
         if let existing = metadata.attachments[OperationDocumentationKey.self] {
             documentation = existing.merged(into: documentation)
         }

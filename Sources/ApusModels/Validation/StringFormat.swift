@@ -10,6 +10,8 @@ public enum StringFormat: String, Sendable, Hashable, CaseIterable {
     case dateTime = "date-time"
     /// An absolute URI.
     case uri
+    /// A secret (OpenAPI's `format: password`, which UIs mask as they read it); any string is one.
+    case password
 
     /// The failure for `value`, or `nil` if it has this format.
     func check(_ value: String) -> ValidationFailure? {
@@ -18,6 +20,7 @@ public enum StringFormat: String, Sendable, Hashable, CaseIterable {
         case .uuid: UUIDText.parse(Substring(value)).failure.map(ValidationFailure.uuidParsing)
         case .dateTime: DateTimeText.parse(Array(value.utf8)).failure.map(ValidationFailure.datetimeParsing)
         case .uri: URLText.problem(in: value).map(ValidationFailure.urlParsing)
+        case .password: nil
         }
     }
 }

@@ -6,7 +6,7 @@ extension App {
     /// redirect page at `/docs/oauth2-redirect`) and ReDoc at `/redoc`, each at the URL `configuration` gives, or
     /// not at all where it gives `nil`.
     ///
-    /// The document is built from ``routes()`` on its first request and cached, so call this before or after
+    /// The document is built from ``servedRoutes()`` on its first request and cached, so call this before or after
     /// adding routes. The pages and the document honour the request's root path (behind a proxy that strips a
     /// prefix): the pages fetch `<root path>/openapi.json` and the document lists the root path as a server.
     /// The routes added here are left out of the document, are not guarded by the app's dependency list (as
@@ -25,7 +25,7 @@ extension App {
         self.add(
             Route(method: .get, path: openAPIURL, metadata: hidden, location: location) { [weak self] request in
                 guard let self else { throw HTTPError(.serviceUnavailable) }
-                let bytes = try cache.bytes(rootPath: Self.trimmedRootPath(request)) { try self.routes() }
+                let bytes = try cache.bytes(rootPath: Self.trimmedRootPath(request)) { try self.servedRoutes() }
                 return .bytes(bytes, mediaType: MediaType.json)
             }
         )
