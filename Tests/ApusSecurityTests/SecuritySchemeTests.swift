@@ -161,9 +161,9 @@ struct SecuritySchemeTests {
     }
 
     /// The status codes documented for `path`'s GET, in document order.
-    static func statuses(of path: String, in document: String) -> [String] {
+    static func statuses(of path: String, in document: String, method: String = "get") -> [String] {
         let root = try? JSONValue(parsing: document)
-        let responses = root?.objectValue?["paths"]?.objectValue?[path]?.objectValue?["get"]?.objectValue?["responses"]?.objectValue
+        let responses = root?.objectValue?["paths"]?.objectValue?[path]?.objectValue?[method]?.objectValue?["responses"]?.objectValue
         return responses?.map(\.key) ?? []
     }
 }
