@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "ApusOpenAPI", targets: ["ApusOpenAPI"]),
         .library(name: "ApusOpenAPIKit", targets: ["ApusOpenAPIKit"]),
         .library(name: "ApusTesting", targets: ["ApusTesting"]),
+        .library(name: "ApusPasswords", targets: ["ApusPasswords"]),
         .executable(name: "apus-example", targets: ["ExampleServer"]),
         .executable(name: "apus-security-twin", targets: ["SecurityTwinServer"]),
     ],
@@ -36,6 +37,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax.git", exact: "603.0.1"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         // The text formats every target above writes or reads, one implementation each: JSON text (escaping,
@@ -162,6 +165,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Password hashing: scrypt in PHC strings for new hashes; bcrypt and passlib's pbkdf2-sha256 and scrypt verified
+        // so logins survive a move from Python. Runs on its own bounded thread pool, never on an event loop.
+        .target(
+            name: "ApusPasswords",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The example service, as a library so tests can drive it, and the executable that serves it.
         .target(
             name: "ExampleService",
@@ -244,6 +260,17 @@ let package = Package(
                 .product(name: "SwiftSyntaxMacrosTestSupport", package: "swift-syntax"),
                 .product(name: "SwiftSyntaxMacrosGenericTestSupport", package: "swift-syntax"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApusPasswordsTests",
+            dependencies: [
+                "ApusPasswords", "ApusCore", "ApusTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            exclude: ["requirements.txt"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,130 @@
+import ApusPasswords
+import Foundation
+import Testing
+
+/// Logins survive a move from Python: hashes made by Python's `bcrypt` and by passlib verify (the fixtures made
+/// once, and fresh ones made at test time by the interpreter in `APUS_TEST_PYTHON`), wrong passwords fail, and
+/// passlib verifies the scrypt hashes Apus writes.
+@Suite struct PythonInteropTests {
+    @Test(arguments: PythonFixtures.all) func pythonFixtureVerifies(_ fixture: PythonFixtures.Fixture) async throws {
+        let hasher = try cheapHasher()
+        #expect(try await hasher.verify(fixture.password, against: fixture.hash))
+        #expect(try await !hasher.verify(fixture.password + "x", against: fixture.hash))
+    }
+
+    @Test func bcryptReadsTheFirst72BytesOnly() async throws {
+        // What bcrypt before 5.0 did with longer passwords, silently; bcrypt 5.0 refuses them.
+        let hasher = try cheapHasher()
+        let x72 = String(repeating: "x", count: 72)
+        #expect(try await hasher.verify(x72, against: PythonFixtures.bcrypt72x))
+        #expect(try await hasher.verify(x72 + "anything", against: PythonFixtures.bcrypt72x))
+        #expect(try await !hasher.verify(String(x72.dropLast()), against: PythonFixtures.bcrypt72x))
+    }
+
+    @Test func bcryptPasswordWithNULNeverMatches() async throws {
+        // The C implementation would stop at the NUL and accept "correct horse battery staple\0..." for the original.
+        let fixture = PythonFixtures.bcrypt[0]
+        #expect(try await !cheapHasher().verify(fixture.password + "\0suffix", against: fixture.hash))
+    }
+
+    @Test func freshPythonHashesVerify() async throws {
+        let output = try PythonProcess.run(Self.generator)
+        let lines = output.split(separator: "\n")
+        // 4 passwords × bcrypt $2b$, $2a$, pbkdf2-sha256, scrypt.
+        #expect(lines.count == 16)
+        let hasher = try cheapHasher()
+        for line in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            try #require(fields.count == 2, "unexpected line from Python: \(line)")
+            let password = String(decoding: hexBytes(String(fields[0])), as: UTF8.self)
+            let hash = String(fields[1])
+            #expect(try await hasher.verify(password, against: hash), "\(hash) for \(password.debugDescription)")
+            #expect(try await !hasher.verify(password + "x", against: hash), "\(hash) for \(password.debugDescription)x")
+        }
+    }
+
+    @Test func passlibVerifiesApusScrypt() async throws {
+        let hasher = try cheapHasher()
+        var input = ""
+        for password in ["correct horse battery staple", "pässwörd 🔑", ""] {
+            let hash = try await hasher.hash(password)
+            input += "\(phcHex(password))\t\(hash)\n"
+            input += "\(phcHex(password + "x"))\t\(hash)\n"
+        }
+        let output = try PythonProcess.run(Self.verifier, input: input)
+        #expect(output.split(separator: "\n") == ["True", "False", "True", "False", "True", "False"])
+    }
+
+    private func phcHex(_ password: String) -> String {
+        password.utf8.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    static let imports = """
+        import sys, secrets
+        try:
+            import bcrypt
+            from passlib.hash import pbkdf2_sha256, scrypt
+        except ImportError as error:
+            print(f"{error}: the interpreter needs bcrypt and passlib", file=sys.stderr)
+            sys.exit(3)
+
+        """
+
+    static let generator =
+        imports + """
+            for password in ["correct horse battery staple", "pässwörd 🔑", "", secrets.token_urlsafe(24)]:
+                raw = password.encode()
+                print(raw.hex(), bcrypt.hashpw(raw, bcrypt.gensalt(4)).decode(), sep="\\t")
+                print(raw.hex(), bcrypt.hashpw(raw, bcrypt.gensalt(4, prefix=b"2a")).decode(), sep="\\t")
+                print(raw.hex(), pbkdf2_sha256.using(rounds=1000).hash(password), sep="\\t")
+                print(raw.hex(), scrypt.using(rounds=4).hash(password), sep="\\t")
+            """
+
+    static let verifier =
+        imports + """
+            for line in sys.stdin.read().splitlines():
+                password, stored = line.split("\\t")
+                print(scrypt.verify(bytes.fromhex(password).decode(), stored))
+            """
+}
+
+/// The Python interpreter of the interop tests: `APUS_TEST_PYTHON` (CI's venv with `requirements.txt` installed),
+/// else `python3` on the PATH. A missing interpreter or module fails the test with a message saying what to do;
+/// it never passes silently.
+enum PythonProcess {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static let setup =
+        "set APUS_TEST_PYTHON to a python3 with `pip install -r Tests/ApusPasswordsTests/requirements.txt` (bcrypt, passlib)"
+
+    /// Runs `script` with `input` on its standard input and returns its standard output.
+    static func run(_ script: String, input: String = "") throws -> String {
+        let interpreter = ProcessInfo.processInfo.environment["APUS_TEST_PYTHON"] ?? "python3"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [interpreter, "-c", script]
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "could not start \(interpreter) (\(error)); \(setup)")
+        }
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure(description: "\(interpreter) exited with \(process.terminationStatus): \(message); \(setup)")
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
