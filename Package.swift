@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "ApusOpenAPIKit", targets: ["ApusOpenAPIKit"]),
         .library(name: "ApusTesting", targets: ["ApusTesting"]),
         .library(name: "ApusPasswords", targets: ["ApusPasswords"]),
+        .library(name: "ApusJWT", targets: ["ApusJWT"]),
         .executable(name: "apus-example", targets: ["ExampleServer"]),
         .executable(name: "apus-security-twin", targets: ["SecurityTwinServer"]),
     ],
@@ -39,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
     ],
     targets: [
         // The text formats every target above writes or reads, one implementation each: JSON text (escaping,
@@ -178,6 +180,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // JSON Web Tokens on jwt-kit: a verifier with an algorithm allow-list, key sets with `kid` rotation and JWKS,
+        // registered-claim checks with leeway, and the 401 `invalid_token` answer; a signer that issues them.
+        .target(
+            name: "ApusJWT",
+            dependencies: [
+                "ApusCore",
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The example service, as a library so tests can drive it, and the executable that serves it.
         .target(
             name: "ExampleService",
@@ -271,6 +283,17 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             exclude: ["requirements.txt"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApusJWTTests",
+            dependencies: [
+                "ApusJWT", "ApusCore", "ApusTesting",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            exclude: ["requirements.txt", "Interop/pyjwt_interop.py"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
