@@ -193,7 +193,7 @@ let package = Package(
         // The example service, as a library so tests can drive it, and the executable that serves it.
         .target(
             name: "ExampleService",
-            dependencies: ["Apus"],
+            dependencies: ["Apus", "ApusJWT", "ApusPasswords", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

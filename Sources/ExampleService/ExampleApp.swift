@@ -8,6 +8,7 @@ public enum ExampleApp {
     /// Builds the app with all of the example's routes.
     public static func make() -> App {
         let app = App()
+        app.state[PostStoreKey.self] = PostStore()
         app.get("/") { Greeting(message: "Hello World") }
         app.get("/health") { Health(status: "ok") }
 
@@ -15,8 +16,10 @@ public enum ExampleApp {
         app.post("/items/", Body<Item>("item")) { item in item }
 
         // The seed's `read_item`, with an optional `q`.
-        app.get("/items/{item_id}", Path<Int>("item_id"), Query<String?>("q"), encoding: EncodingOptions(dropNilFields: true)) {
-            itemID, q in
+        app.get(
+            "/items/{item_id}", Path<Int>("item_id"), Query<String?>("q"), responses: [.error(.notFound, "Item not found")],
+            encoding: EncodingOptions(dropNilFields: true)
+        ) { itemID, q in
             guard itemID <= 100 else { throw HTTPError(.notFound, detail: "Item not found") }
             return ItemSummary(itemId: itemID, name: "Sample Item", q: q)
         }
@@ -28,10 +31,15 @@ public enum ExampleApp {
 
         app.post("/users", Body<UserIn>("user"), status: .created) { user in user }
 
-        // Only the post's owner may change it; the check lives in the `OwnedPost` dependency.
-        app.put("/posts/{post_id}", Depends<OwnedPost>(), Body<PostUpdate>("update")) { owned, update in
-            Post(id: owned.post.id, title: update.title, content: update.content, owner: owned.post.owner)
+        // Only the post's owner may change it: `Owned<PostOwnership>` loads it and checks the authenticated user.
+        app.put("/posts/{post_id}", Depends<Owned<PostOwnership>>(), Body<PostUpdate>("update"), RawRequest()) { owned, update, request in
+            guard let post = try request.examplePosts.update(owned.resource.id, with: update) else {
+                throw HTTPError(.notFound, detail: PostOwnership.notFoundDetail)
+            }
+            return post
         }
+
+        self.addSecurityRoutes(to: app)
 
         app.include(self.usersV1(), prefix: "/api/v1")
         app.include(self.usersV2(), prefix: "/api/v2")
@@ -49,7 +57,7 @@ public enum ExampleApp {
     /// Version 1: a user has one `name`.
     static func usersV1() -> Router {
         let router = Router(tags: ["v1"])
-        router.get("/users/{user_id}", Path<Int>("user_id")) { id in
+        router.get("/users/{user_id}", Path<Int>("user_id"), responses: [.error(.notFound, "User not found")]) { id in
             let person = try person(id)
             return UserV1(id: id, name: "\(person.first) \(person.last)")
         }
@@ -59,7 +67,7 @@ public enum ExampleApp {
     /// Version 2 changes the response shape: first and last name, and an e-mail address.
     static func usersV2() -> Router {
         let router = Router(tags: ["v2"])
-        router.get("/users/{user_id}", Path<Int>("user_id")) { id in
+        router.get("/users/{user_id}", Path<Int>("user_id"), responses: [.error(.notFound, "User not found")]) { id in
             let person = try person(id)
             return UserV2(id: id, firstName: person.first, lastName: person.last, email: "\(person.first.lowercased())@company.com")
         }

@@ -1,38 +1,77 @@
 import Apus
+import Synchronization
 
 /// The seed's `verify_api_key`: the `X-API-Key` header must be the service's key.
 struct APIKeyCheck: Dependency {
     static let expectedKey = "fake-secret-api-key"
 
+    static let responses = [DocumentedResponse.error(.forbidden, "Invalid API Key")]
+
     static let provider = DependencyProvider(Header<String>("x-api-key")) { key in
-        guard key == expectedKey else { throw HTTPError(.forbidden, detail: "Invalid API Key") }
+        guard ConstantTime.equal(key, expectedKey) else { throw HTTPError(.forbidden, detail: "Invalid API Key") }
         return APIKeyCheck()
     }
 }
 
-/// The user making the request, named by a plain `X-User` header until the security issue brings real
-/// authentication.
-struct CurrentUser: Dependency {
-    var name: String
+/// The seed's `validate_owner`, as an ``OwnershipRule``: the post exists (404) and the authenticated user owns it
+/// (403). `PUT /posts/{post_id}` takes `Owned<PostOwnership>`, so its handler never sees someone else's post.
+enum PostOwnership: OwnershipRule {
+    static let idParameter = "post_id"
+    static let notFoundDetail = "Post not found"
 
-    static let provider = DependencyProvider(Header<String>("x-user")) { name in CurrentUser(name: name) }
-}
+    static func load(_ id: Int, request: Request) async throws -> Post? {
+        try request.examplePosts.post(id)
+    }
 
-/// The seed's `validate_owner`: the post exists and the current user owns it.
-struct OwnedPost: Dependency {
-    var post: Post
-
-    static let provider = DependencyProvider(Path<Int>("post_id"), Depends<CurrentUser>()) { postID, user in
-        guard let post = ExamplePosts.all[postID] else { throw HTTPError(.notFound, detail: "Post not found") }
-        guard post.owner == user.name else { throw HTTPError(.forbidden, detail: "Not the owner") }
-        return OwnedPost(post: post)
+    static func owns(_ user: CurrentUser, _ post: Post) -> Bool {
+        post.owner == user.username
     }
 }
 
-/// The example's fixed posts (no database in the example).
-enum ExamplePosts {
-    static let all: [Int: Post] = [
+/// The example's posts, kept in memory per app (no database until the data issue): post 1 is alice's, post 2
+/// bob's.
+final class PostStore: Sendable {
+    private let posts = Mutex<[Int: Post]>([
         1: Post(id: 1, title: "Hello", content: "First post", owner: "alice"),
         2: Post(id: 2, title: "Second", content: "By bob", owner: "bob"),
+    ])
+
+    func post(_ id: Int) -> Post? {
+        self.posts.withLock { $0[id] }
+    }
+
+    func all() -> [Post] {
+        self.posts.withLock { $0.values.sorted { $0.id < $1.id } }
+    }
+
+    func update(_ id: Int, with update: PostUpdate) -> Post? {
+        self.posts.withLock { posts in
+            posts[id]?.title = update.title
+            posts[id]?.content = update.content
+            return posts[id]
+        }
+    }
+}
+
+enum PostStoreKey: AppStateKey {
+    typealias Value = PostStore
+}
+
+extension Request {
+    /// The app's post store (``ExampleApp/make()`` puts one in the state; a 500 in an app that has none).
+    var examplePosts: PostStore {
+        get throws {
+            guard let store = self.state[PostStoreKey.self] else { throw HTTPError(.internalServerError) }
+            return store
+        }
+    }
+}
+
+/// Items owned by the demo users (`GET /users/me/items`).
+enum ExampleItems {
+    static let owned = [
+        OwnedItem(itemId: 1, name: "Lamp", owner: "alice"),
+        OwnedItem(itemId: 2, name: "Desk", owner: "alice"),
+        OwnedItem(itemId: 3, name: "Chair", owner: "bob"),
     ]
 }

@@ -86,3 +86,11 @@ struct Health {
 struct AccessMessage {
     var message: String
 }
+
+/// An item owned by a user (`GET /users/me/items`).
+@Schema(naming: .snakeCase)
+struct OwnedItem {
+    var itemId: Int
+    var name: String
+    var owner: String
+}

@@ -16,11 +16,17 @@ import subprocess
 import sys
 import time
 
+import jwt
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 JSON = {"Content-Type": "application/json"}
-ALICE = {"X-User": "alice"}
-BOB = {"X-User": "bob"}
+# Bearer tokens, filled in at run time from the Apus example's POST /token (both servers share the HS256 secret).
+ALICE = {"Authorization": "{alice}"}
+ALICE_NO_SCOPE = {"Authorization": "{alice_no_scope}"}
+BOB = {"Authorization": "{bob}"}
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+SECRET = "differential-test-secret-of-32-bytes-or-more"
 
 # (name, method, path, headers, body bytes or None)
 CASES = [
@@ -67,9 +73,30 @@ CASES = [
     ("post not owner bad body", "PUT", "/posts/1", {**JSON, **BOB}, b'{"title":""}'),
     ("post missing user", "PUT", "/posts/1", JSON, b'{"title":"New","content":"Body"}'),
     ("post missing user bad body", "PUT", "/posts/1", JSON, b'{"title":""}'),
+    ("post garbage token", "PUT", "/posts/1", {**JSON, "Authorization": "Bearer not.a.jwt"}, b'{"title":"New","content":"Body"}'),
+    ("post bob's posts unchanged", "GET", "/users/me/posts", BOB, None),
     ("post unknown", "PUT", "/posts/9", {**JSON, **ALICE}, b'{"title":"New","content":"Body"}'),
     ("post bad id", "PUT", "/posts/x", {**JSON, **ALICE}, b'{"title":"New","content":"Body"}'),
     ("post owner bad body", "PUT", "/posts/1", {**JSON, **ALICE}, b'{"title":"","content":3}'),
+    ("alice's posts after her update", "GET", "/users/me/posts", ALICE, None),
+    ("token ok", "POST", "/token", FORM, b"username=alice&password=alice-secret"),
+    ("token with scope", "POST", "/token", FORM, b"grant_type=password&username=bob&password=bob-secret&scope=items:read"),
+    ("token wrong password", "POST", "/token", FORM, b"username=alice&password=nope"),
+    ("token unknown user", "POST", "/token", FORM, b"username=mallory&password=alice-secret"),
+    ("token missing password", "POST", "/token", FORM, b"username=alice"),
+    ("token json body", "POST", "/token", JSON, b'{"username":"alice","password":"alice-secret"}'),
+    ("token bad grant type", "POST", "/token", FORM, b"grant_type=client_credentials&username=alice&password=alice-secret"),
+    ("me", "GET", "/users/me", ALICE, None),
+    ("me bob", "GET", "/users/me", BOB, None),
+    ("me no token", "GET", "/users/me", {}, None),
+    ("me basic", "GET", "/users/me", {"Authorization": "Basic YTpi"}, None),
+    ("me garbage token", "GET", "/users/me", {"Authorization": "Bearer garbage"}, None),
+    ("me tampered token", "GET", "/users/me", {"Authorization": "{alice_tampered}"}, None),
+    ("me foreign key token", "GET", "/users/me", {"Authorization": "{foreign}"}, None),
+    ("my items", "GET", "/users/me/items", ALICE, None),
+    ("my items bob", "GET", "/users/me/items", BOB, None),
+    ("my items without the scope", "GET", "/users/me/items", ALICE_NO_SCOPE, None),
+    ("my items no token", "GET", "/users/me/items", {}, None),
     ("v1 user", "GET", "/api/v1/users/1", {}, None),
     ("v2 user", "GET", "/api/v2/users/1", {}, None),
     ("v1 unknown user", "GET", "/api/v1/users/7", {}, None),
@@ -99,11 +126,11 @@ def wait_for(port, timeout=60.0):
     raise RuntimeError(f"server on port {port} did not come up")
 
 
-def send(port, method, path, headers, body):
+def send(port, method, path, headers, body, tokens=None):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     connection.putrequest(method, path, skip_accept_encoding=True)
     for name, value in headers.items():
-        connection.putheader(name, value)
+        connection.putheader(name, value.format(**tokens) if tokens and value.startswith("{") else value)
     if body is not None:
         connection.putheader("Content-Length", str(len(body)))
     connection.endheaders(body)
@@ -115,7 +142,32 @@ def send(port, method, path, headers, body):
         parsed = json.loads(data) if data else None
     except ValueError:
         parsed = data.decode("utf-8", "replace")
-    return response.status, content_type, parsed
+    if isinstance(parsed, dict) and isinstance(parsed.get("access_token"), str):
+        # Tokens differ by signing time; both must be JWTs the other side accepts (checked by the "me" cases).
+        parsed["access_token"] = "<jwt>" if parsed["access_token"].count(".") == 2 else parsed["access_token"]
+    return response.status, content_type, response.getheader("www-authenticate"), parsed
+
+
+def issue_tokens(port):
+    """Bearer tokens from the Apus example, used against both servers."""
+    def token(form):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("POST", "/token", body=form, headers=FORM)
+        body = json.loads(connection.getresponse().read())
+        connection.close()
+        return body["access_token"]
+
+    alice = token("username=alice&password=alice-secret&scope=items:read")
+    header, payload, signature = alice.split(".")
+    tampered_payload = payload[:-2] + ("A" if payload[-2] != "A" else "B") + payload[-1]
+    foreign = jwt.encode({"sub": "alice", "exp": int(time.time()) + 600, "scopes": ["items:read"]}, "another-key-that-is-also-32-bytes-long", algorithm="HS256")
+    return {
+        "alice": f"Bearer {alice}",
+        "alice_no_scope": "Bearer " + token("username=alice&password=alice-secret"),
+        "bob": "Bearer " + token("username=bob&password=bob-secret&scope=items:read"),
+        "alice_tampered": f"Bearer {header}.{tampered_payload}.{signature}",
+        "foreign": f"Bearer {foreign}",
+    }
 
 
 def main():
@@ -125,21 +177,23 @@ def main():
     args = parser.parse_args()
 
     swift_port, python_port = free_port(), free_port()
+    environment = {**os.environ, "APUS_EXAMPLE_JWT_SECRET": SECRET}
     swift = subprocess.Popen(
-        [args.swift_binary], env={**os.environ, "PORT": str(swift_port)},
+        [args.swift_binary], env={**environment, "PORT": str(swift_port)},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     python = subprocess.Popen(
         [args.python, "-m", "uvicorn", "fastapi_twin:app", "--port", str(python_port), "--log-level", "warning"],
-        cwd=HERE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=HERE, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
         wait_for(swift_port)
         wait_for(python_port)
+        tokens = issue_tokens(swift_port)
         unexpected, known = [], []
         for name, method, path, headers, body in CASES:
-            theirs = send(python_port, method, path, headers, body)
-            ours = send(swift_port, method, path, headers, body)
+            theirs = send(python_port, method, path, headers, body, tokens)
+            ours = send(swift_port, method, path, headers, body, tokens)
             if theirs == ours:
                 print(f"same      {name}")
                 continue

@@ -3,9 +3,13 @@
 Run: uvicorn fastapi_twin:app --port 8001
 """
 
-from typing import List, Optional
+import os
+import time
+from typing import Annotated, List, Optional
 
-from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException
+import jwt
+from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Security
+from fastapi.security import OAuth2PasswordBearer, OAuth2PasswordRequestForm, SecurityScopes
 from pydantic import BaseModel, EmailStr, Field, field_validator
 
 app = FastAPI()
@@ -91,23 +95,93 @@ POSTS = {
     2: Post(id=2, title="Second", content="By bob", owner="bob"),
 }
 
+# The seeds' OAuth2 flow with PyJWT (HS256, the same secret as the Apus example in the differential run).
+SECRET = os.environ.get("APUS_EXAMPLE_JWT_SECRET", "twin-development-secret")
+PASSWORDS = {"alice": "alice-secret", "bob": "bob-secret"}
+USER_SCOPES = {"alice": ["items:read"], "bob": ["items:read"]}
+OWNED_ITEMS = [
+    {"item_id": 1, "name": "Lamp", "owner": "alice"},
+    {"item_id": 2, "name": "Desk", "owner": "alice"},
+    {"item_id": 3, "name": "Chair", "owner": "bob"},
+]
 
-def get_user(x_user: str = Header(...)):
-    return x_user
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="token", scopes={"items:read": "Read your items."})
 
 
-def validate_owner(post_id: int, user: str = Depends(get_user)):
+class Token(BaseModel):
+    access_token: str
+    token_type: str
+
+
+@app.post("/token", response_model=Token)
+async def login(form: Annotated[OAuth2PasswordRequestForm, Depends()]):
+    if PASSWORDS.get(form.username) != form.password:
+        raise HTTPException(status_code=401, detail="Incorrect username or password", headers={"WWW-Authenticate": "Bearer"})
+    granted = [scope for scope in form.scopes if scope in USER_SCOPES[form.username]]
+    now = int(time.time())
+    token = jwt.encode({"sub": form.username, "iat": now, "exp": now + 1800, "scopes": granted}, SECRET, algorithm="HS256")
+    return Token(access_token=token, token_type="bearer")
+
+
+class CurrentUser(BaseModel):
+    username: str
+    scopes: List[str]
+
+
+def get_current_user(security_scopes: SecurityScopes, token: Annotated[str, Depends(oauth2_scheme)]):
+    invalid = HTTPException(status_code=401, detail="Could not validate credentials", headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+    try:
+        payload = jwt.decode(token, SECRET, algorithms=["HS256"])
+    except jwt.PyJWTError:
+        raise invalid
+    username = payload.get("sub")
+    if username not in PASSWORDS:
+        raise invalid
+    granted = payload.get("scopes", [])
+    for scope in security_scopes.scopes:
+        if scope not in granted:
+            raise HTTPException(status_code=401, detail="Not enough permissions", headers={"WWW-Authenticate": f'Bearer scope="{security_scopes.scope_str}"'})
+    return CurrentUser(username=username, scopes=granted)
+
+
+class Me(BaseModel):
+    username: str
+
+
+@app.get("/users/me", response_model=Me)
+async def read_me(user: Annotated[CurrentUser, Depends(get_current_user)]):
+    return Me(username=user.username)
+
+
+class OwnedItem(BaseModel):
+    item_id: int
+    name: str
+    owner: str
+
+
+@app.get("/users/me/items", response_model=List[OwnedItem])
+async def read_my_items(user: Annotated[CurrentUser, Security(get_current_user, scopes=["items:read"])]):
+    return [item for item in OWNED_ITEMS if item["owner"] == user.username]
+
+
+@app.get("/users/me/posts", response_model=List[Post])
+async def read_my_posts(user: Annotated[CurrentUser, Depends(get_current_user)]):
+    return [post for _, post in sorted(POSTS.items()) if post.owner == user.username]
+
+
+def validate_owner(post_id: int, user: Annotated[CurrentUser, Depends(get_current_user)]):
     post = POSTS.get(post_id)
     if post is None:
         raise HTTPException(status_code=404, detail="Post not found")
-    if post.owner != user:
+    if post.owner != user.username:
         raise HTTPException(status_code=403, detail="Not the owner")
     return post
 
 
 @app.put("/posts/{post_id}", response_model=Post)
 async def update_post(update: PostUpdate, post: Post = Depends(validate_owner)):
-    return Post(id=post.id, title=update.title, content=update.content, owner=post.owner)
+    POSTS[post.id] = Post(id=post.id, title=update.title, content=update.content, owner=post.owner)
+    return POSTS[post.id]
 
 
 PEOPLE = {1: ("Alice", "Smith"), 2: ("Bob", "Jones")}

@@ -2,7 +2,8 @@
 
 Checks that the page lists every operation of the document, then expands GET /items/{item_id}, presses
 "Try it out", types 5 as item_id, presses "Execute" and waits for the live response: status 200 and the item's JSON
-shown in the page. Drives Chromium over the DevTools protocol (websocket-client); Swagger UI's assets must be
+shown in the page. Then presses Authorize, logs in with the OAuth2 password flow (alice, scope items:read), and does
+"Try it out" on the protected GET /users/me/items: status 200 with alice's items. Drives Chromium over the DevTools protocol (websocket-client); Swagger UI's assets must be
 served locally (see run_proofs.sh), so nothing is fetched from the internet.
 
 Usage: python swagger_ui_check.py --base http://127.0.0.1:8000 [--chromium chromium]
@@ -127,12 +128,63 @@ def main():
         if status != "200" or "Sample Item" not in body:
             print("FAIL: expected a 200 with the item in the page")
             return 1
-        print("OK")
-        return 0
+        return authorize_and_call(tools)
     finally:
         browser.terminate()
         browser.wait(timeout=10)
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def type_into(tools, selector, text):
+    """Types `text` into the input `selector` as a person would (React ignores values set from script)."""
+    selector_js = json.dumps(selector)
+    tools.wait_for(f"!!document.querySelector({selector_js})", f"the field {selector}")
+    tools.evaluate(f"document.querySelector({selector_js}).focus()")
+    tools.call("Input.insertText", text=text)
+    tools.wait_for(f"document.querySelector({selector_js}).value === {json.dumps(text)}", f"the text in {selector}")
+    tools.evaluate(f"document.querySelector({selector_js}).blur()")
+
+
+def authorize_and_call(tools):
+    """Authorize with the OAuth2 password flow (alice, scope items:read), then Try it out on GET /users/me/items."""
+    tools.evaluate("document.querySelector('.auth-wrapper .authorize').click()")
+    type_into(tools, ".modal-ux #oauth_username", "alice")
+    type_into(tools, ".modal-ux #oauth_password", "alice-secret")
+    tools.wait_for("!!document.querySelector('.modal-ux input[data-value=\"items:read\"]')", "the items:read scope")
+    tools.evaluate("document.querySelector('.modal-ux input[data-value=\"items:read\"]').click()")
+    tools.evaluate("[...document.querySelectorAll('.modal-ux button.authorize')].find(b => b.textContent.trim() === 'Authorize').click()")
+    tools.wait_for(
+        "[...document.querySelectorAll('.modal-ux button')].some(b => b.textContent.trim() === 'Logout')", "the token (a Logout button)"
+    )
+    tools.evaluate("document.querySelector('.modal-ux .btn-done').click()")
+    print("Authorize with the password flow as alice (scope items:read): Swagger UI got a token")
+
+    block = tools.evaluate(
+        "[...document.querySelectorAll('.opblock')].find(b => "
+        "b.querySelector('.opblock-summary-method').textContent === 'GET' && "
+        "b.querySelector('.opblock-summary-path').getAttribute('data-path') === '/users/me/items').id"
+    )
+    block_js = json.dumps(block)
+    tools.evaluate(f"document.getElementById({block_js}).querySelector('button.opblock-summary-control').click()")
+    tools.wait_for(f"!!document.getElementById({block_js}).querySelector('.try-out__btn')", "the Try it out button")
+    tools.evaluate(f"document.getElementById({block_js}).querySelector('.try-out__btn').click()")
+    tools.wait_for(f"!!document.getElementById({block_js}).querySelector('.execute')", "the Execute button")
+    tools.evaluate(f"document.getElementById({block_js}).querySelector('.execute').click()")
+    status = tools.wait_for(
+        f"(() => {{ const c = document.getElementById({block_js}).querySelector('.live-responses-table .response .response-col_status');"
+        " return c ? c.textContent.trim() : null; })()",
+        "the live response",
+    )
+    body = tools.evaluate(
+        f"(() => {{ const b = document.getElementById({block_js}).querySelector('.live-responses-table .response-col_description pre');"
+        " return b ? b.textContent : ''; })()"
+    )
+    print(f"Try it out on GET /users/me/items with the token: status {status!r}, body shown: {' '.join(body.split())!r}")
+    if status != "200" or "Lamp" not in body or "Chair" in body:
+        print("FAIL: expected a 200 with alice's items (and not bob's) in the page")
+        return 1
+    print("OK")
+    return 0
 
 
 if __name__ == "__main__":

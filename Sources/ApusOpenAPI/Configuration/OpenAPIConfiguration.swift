@@ -32,6 +32,11 @@ public struct OpenAPIConfiguration: Sendable {
     public var redoc: ReDocConfiguration
     /// Derives an operation's `operationId` when its route sets none (FastAPI's `generate_unique_id_function`).
     public var operationID: @Sendable (Route) -> String
+    /// Whether operations with a JSON or multipart body document the `400` an unparsable body gets
+    /// (`{"detail":"There was an error parsing the body"}`). FastAPI answers the same 400 but leaves it out of its
+    /// document, so clients and tools such as schemathesis meet an undocumented status; `false` gives FastAPI's
+    /// exact document.
+    public var documentsBodyParseErrors: Bool
 
     /// Creates a configuration; every argument defaults to FastAPI's choice.
     public init(
@@ -45,7 +50,8 @@ public struct OpenAPIConfiguration: Sendable {
         rootPathInServers: Bool = true,
         swaggerUI: SwaggerUIConfiguration = SwaggerUIConfiguration(),
         redoc: ReDocConfiguration = ReDocConfiguration(),
-        operationID: @escaping @Sendable (Route) -> String = OperationNaming.fastAPIOperationID
+        operationID: @escaping @Sendable (Route) -> String = OperationNaming.fastAPIOperationID,
+        documentsBodyParseErrors: Bool = true
     ) {
         self.info = info
         self.servers = servers
@@ -58,6 +64,7 @@ public struct OpenAPIConfiguration: Sendable {
         self.swaggerUI = swaggerUI
         self.redoc = redoc
         self.operationID = operationID
+        self.documentsBodyParseErrors = documentsBodyParseErrors
     }
 
     /// No document and no docs pages: every URL answers 404.

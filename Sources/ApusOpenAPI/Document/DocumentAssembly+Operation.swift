@@ -72,12 +72,18 @@ extension DocumentAssembly {
         return json
     }
 
-    /// The success response, then the declared ones, then `422` when the operation reads anything.
+    /// The success response, then the declared ones, then `400` for a body that may not parse, then `422` when
+    /// the operation reads anything.
     mutating func responses(for documentation: OperationDocumentation, defaultStatus: HTTPResponse.Status) -> JSONObject {
         let success = documentation.successResponse ?? DocumentedResponse(status: defaultStatus, description: "Successful Response")
         var responses = JSONObject()
         for response in [success] + documentation.responses {
             responses[String(response.status.code)] = .object(self.response(response))
+        }
+        if self.configuration.documentsBodyParseErrors, let body = documentation.requestBody,
+            body.mediaType != "application/x-www-form-urlencoded", responses["400"] == nil
+        {
+            responses["400"] = .object(self.response(.error(.badRequest, "Unparsable Body")))
         }
         if documentation.hasInputs, responses["422"] == nil {
             let reference = ValidationErrorSchemas.reference(in: &self.generator)
