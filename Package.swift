@@ -22,7 +22,9 @@ let package = Package(
         .library(name: "ApusOpenAPI", targets: ["ApusOpenAPI"]),
         .library(name: "ApusOpenAPIKit", targets: ["ApusOpenAPIKit"]),
         .library(name: "ApusTesting", targets: ["ApusTesting"]),
+        .library(name: "ApusMiddleware", targets: ["ApusMiddleware"]),
         .executable(name: "apus-example", targets: ["ExampleServer"]),
+        .executable(name: "apus-middleware-twin", targets: ["MiddlewareTwinServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -34,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax.git", exact: "603.0.1"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // The text formats every target above writes or reads, one implementation each: JSON text (escaping,
@@ -116,6 +120,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // HTTP middleware with Starlette's semantics: CORS, GZip, TrustedHost, HTTPSRedirect, security headers and
+        // signed cookie sessions. Its own target because it brings zlib (compress-nio) and swift-crypto.
+        .target(
+            name: "ApusMiddleware",
+            dependencies: [
+                "ApusCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Compiler plugin with the macros (@Schema, @Field, @Routes and the method macros).
         .macro(
             name: "ApusMacros",
@@ -156,6 +173,12 @@ let package = Package(
         .executableTarget(
             name: "ExampleServer",
             dependencies: ["Apus", "ExampleService"],
+            swiftSettings: swiftSettings
+        ),
+        // The server the middleware proofs (Tests/Middleware) compare with Starlette's middlewares.
+        .executableTarget(
+            name: "MiddlewareTwinServer",
+            dependencies: ["ApusCore", "ApusMiddleware"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -217,6 +240,14 @@ let package = Package(
                 .product(name: "SwiftSyntaxMacroExpansion", package: "swift-syntax"),
                 .product(name: "SwiftSyntaxMacrosTestSupport", package: "swift-syntax"),
                 .product(name: "SwiftSyntaxMacrosGenericTestSupport", package: "swift-syntax"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApusMiddlewareTests",
+            dependencies: [
+                "ApusMiddleware", "ApusCore", "ApusTesting",
+                .product(name: "CompressNIO", package: "compress-nio"),
             ],
             swiftSettings: swiftSettings
         ),
