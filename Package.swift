@@ -248,6 +248,7 @@ let package = Package(
             dependencies: [
                 "ApusMiddleware", "ApusCore", "ApusTesting",
                 .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

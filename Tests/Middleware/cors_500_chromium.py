@@ -7,13 +7,14 @@ Checked: the page reads the 200 of /cors-browser/r and the **500** of /cors-brow
 fetches against the Starlette twin are the control: the 200 is readable there too, and the 500 is not (the fetch
 fails with a TypeError, because Starlette's 500 carries no CORS headers) — so the check can fail, and fails where
 FastAPI users see it fail. Drives Chromium over the DevTools protocol (websocket-client), as
-Tests/OpenAPI/swagger_ui_check.py does.
+Tests/OpenAPI/swagger_ui_check.py does, with its client.
 
 Usage: python cors_500_chromium.py --apus-port P --starlette-port Q [--chromium chromium]
 """
 
 import argparse
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -22,7 +23,8 @@ import tempfile
 import time
 import urllib.request
 
-import websocket
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "OpenAPI"))
+from swagger_ui_check import DevTools  # noqa: E402  (the one DevTools client of the browser checks)
 
 FETCH = """
 (async () => {
@@ -38,28 +40,6 @@ FETCH = """
   return JSON.stringify(results);
 })()
 """
-
-
-class DevTools:
-    def __init__(self, url):
-        self.socket = websocket.create_connection(url, timeout=30)
-        self.next_id = 0
-
-    def call(self, method, **params):
-        self.next_id += 1
-        self.socket.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
-        while True:
-            message = json.loads(self.socket.recv())
-            if message.get("id") == self.next_id:
-                if "error" in message:
-                    raise RuntimeError(f"{method}: {message['error']}")
-                return message.get("result", {})
-
-    def evaluate(self, expression):
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
-        if "exceptionDetails" in result:
-            raise RuntimeError(f"page script failed: {result['exceptionDetails']}")
-        return result["result"].get("value")
 
 
 def free_port():

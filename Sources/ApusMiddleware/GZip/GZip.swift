@@ -24,7 +24,8 @@ public import ApusCore
 /// is declared up front (a file, say) and is under `minimumSize` is sent as it is, as Starlette does for a file
 /// that fits in one chunk.
 ///
-/// `Accept-Encoding` is tested as Starlette tests it, for the substring `gzip` (so `gzip;q=0` still compresses).
+/// `Accept-Encoding` is tested as Starlette tests it: its first field, for the substring `gzip` (so `gzip;q=0` still
+/// compresses).
 /// Buffers of 128 KiB or more are compressed on NIO's thread pool, as Starlette moves them to a worker thread, so
 /// the event loop is never held by level 9 on a large body.
 public struct GZip: Middleware {
@@ -62,7 +63,7 @@ public struct GZip: Middleware {
         guard response.headers[.contentEncoding] == nil, response.status.code != 206, !self.isExcluded(response) else {
             return response
         }
-        let acceptsGzip = request.headers[.acceptEncoding]?.contains("gzip") ?? false
+        let acceptsGzip = request.headers[values: .acceptEncoding].first?.contains("gzip") ?? false
         if let buffer = response.body.buffer {
             guard buffer.readableBytes >= self.minimumSize else { return response }
             response.headers.appendVary("Accept-Encoding")

@@ -20,6 +20,11 @@ public struct TrustedHost: Middleware {
         /// The pattern as given.
         public var pattern: String
 
+        /// Creates the error for `pattern`.
+        public init(pattern: String) {
+            self.pattern = pattern
+        }
+
         public var description: String {
             "Invalid trusted host pattern \"\(self.pattern)\": domain wildcard patterns must be like '*.example.com'."
         }
