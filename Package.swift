@@ -25,8 +25,10 @@ let package = Package(
         .library(name: "ApusTesting", targets: ["ApusTesting"]),
         .library(name: "ApusPasswords", targets: ["ApusPasswords"]),
         .library(name: "ApusJWT", targets: ["ApusJWT"]),
+        .library(name: "ApusMiddleware", targets: ["ApusMiddleware"]),
         .executable(name: "apus-example", targets: ["ExampleServer"]),
         .executable(name: "apus-security-twin", targets: ["SecurityTwinServer"]),
+        .executable(name: "apus-middleware-twin", targets: ["MiddlewareTwinServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -41,6 +43,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
     ],
     targets: [
         // The text formats every target above writes or reads, one implementation each: JSON text (escaping,
@@ -136,6 +139,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // HTTP middleware with Starlette's semantics: CORS, GZip, TrustedHost, HTTPSRedirect, security headers and
+        // signed cookie sessions. Its own target because it brings zlib (compress-nio) and swift-crypto.
+        .target(
+            name: "ApusMiddleware",
+            dependencies: [
+                "ApusCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Compiler plugin with the macros (@Schema, @Field, @Routes and the method macros).
         .macro(
             name: "ApusMacros",
@@ -199,6 +215,12 @@ let package = Package(
         .executableTarget(
             name: "ExampleServer",
             dependencies: ["Apus", "ExampleService"],
+            swiftSettings: swiftSettings
+        ),
+        // The server the middleware proofs (Tests/Middleware) compare with Starlette's middlewares.
+        .executableTarget(
+            name: "MiddlewareTwinServer",
+            dependencies: ["ApusCore", "ApusMiddleware"],
             swiftSettings: swiftSettings
         ),
         // Every security scheme behind a route, for the differential test against FastAPI (Tests/Security).
@@ -294,6 +316,15 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
             exclude: ["requirements.txt", "Interop/pyjwt_interop.py"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApusMiddlewareTests",
+            dependencies: [
+                "ApusMiddleware", "ApusCore", "ApusTesting",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -28,6 +28,8 @@ public struct Request: Sendable {
     public private(set) var rawQuery: Substring
     /// The query string, decoded.
     public private(set) var query: QueryParameters
+    /// The app's error handlers, for ``response(forUnhandled:)`` (empty for a request built outside an app).
+    var errorHandlers: ErrorHandlers
 
     /// Creates a request from what the server received.
     public init(_ request: HTTPServerRequest, state: AppState = AppState(), logger: Logger) {
@@ -39,6 +41,7 @@ public struct Request: Sendable {
         self.pathParameters = PathParameters()
         self.matchedPath = nil
         self.routeMetadata = nil
+        self.errorHandlers = ErrorHandlers()
         (self.rawPath, self.rawQuery) = Self.split(request.head.path ?? "/")
         self.query = self.rawQuery.isEmpty ? QueryParameters() : QueryParameters(parsing: self.rawQuery)
     }

@@ -36,25 +36,38 @@ public struct AppResponder: HTTPResponder {
     }
 
     public func respond(to request: HTTPServerRequest) async throws -> Response {
-        let request = Request(request, state: self.state, logger: self.logger)
+        var request = Request(request, state: self.state, logger: self.logger)
+        request.errorHandlers = self.errorHandlers
         do {
             return try await self.chain(request)
         } catch {
-            // Errors app middleware threw, or that nothing inside rendered: try the handlers once more (a
-            // middleware's HTTPError deserves its own response), then the plain 500.
-            do {
-                return try await self.errorHandlers.response(for: error, request: request)
-            } catch {
-                request.logger.error(
-                    "Unhandled error while answering request",
-                    metadata: [
-                        "error": "\(String(reflecting: error))",
-                        "method": "\(request.method.rawValue)",
-                        "path": "\(request.rawPath)",
-                    ]
-                )
-                return .text("Internal Server Error", status: .internalServerError)
-            }
+            return await request.response(forUnhandled: error)
+        }
+    }
+}
+
+extension Request {
+    /// The answer the app gives when `error` reaches the top of the app middleware: the app's error handlers are
+    /// tried once more (a middleware's ``HTTPError`` deserves its own response), then the error's own rendering;
+    /// anything else is logged and becomes FastAPI's plain 500 (`text/plain; charset=utf-8`, "Internal Server
+    /// Error").
+    ///
+    /// The app calls this for every error its middleware let through. A middleware that must decorate even that
+    /// answer (CORS headers on a 500, so browsers let the page read it) catches the error and calls this itself:
+    /// the response is the one the app would have sent.
+    public func response(forUnhandled error: any Error) async -> Response {
+        do {
+            return try await self.errorHandlers.response(for: error, request: self)
+        } catch {
+            self.logger.error(
+                "Unhandled error while answering request",
+                metadata: [
+                    "error": "\(String(reflecting: error))",
+                    "method": "\(self.method.rawValue)",
+                    "path": "\(self.rawPath)",
+                ]
+            )
+            return .text("Internal Server Error", status: .internalServerError)
         }
     }
 }
