@@ -19,7 +19,7 @@ public import NIOPosix
 /// ```
 ///
 /// The hashing runs on a `NIOThreadPool`, never on an event loop or in the Swift concurrency pool: it is the
-/// point of a password hash to be slow. The pool has a fixed number of threads (``NIOThreadPool/singleton`` has
+/// point of a password hash to be slow. The pool has a fixed number of threads (`NIOThreadPool.singleton` has
 /// one per core), so a burst of 100 logins queues behind them instead of starting 100 threads, and memory is
 /// bounded too: at most one scrypt table per thread. Pass a pool of your own to keep hashing apart from other
 /// blocking work on the singleton (file I/O); its lifecycle is then yours.

@@ -125,11 +125,15 @@ import Testing
         }
     }
 
-    @Test func truncatedScryptHashStillWithinTheFormatIsAWrongHash() async throws {
-        // Cutting a whole base64 group off leaves a 29-byte hash, which scrypt can produce: it simply does not match.
+    @Test func truncatedScryptHashWithinTheFormatChecksWhatIsLeft() async throws {
+        // Cutting a whole base64 group off leaves a 29-byte hash. scrypt's output for a shorter length is a prefix
+        // of the longer one (its last step is PBKDF2), so the right password still matches and a wrong one does not;
+        // needsRehash replaces such a hash (shorter than 32 bytes). Below 16 bytes it is malformed (see `cases`).
         let hasher = try cheapHasher()
-        let hash = try await hasher.hash("password")
-        #expect(try await !hasher.verify("password", against: String(hash.dropLast(4))))
+        let truncated = String(try await hasher.hash("password").dropLast(4))
+        #expect(try await hasher.verify("password", against: truncated))
+        #expect(try await !hasher.verify("passwort", against: truncated))
+        #expect(hasher.needsRehash(truncated))
     }
 
     @Test func limitsAreTheConfigurations() async throws {

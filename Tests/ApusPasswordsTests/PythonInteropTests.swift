@@ -45,13 +45,12 @@ import Testing
 
     @Test func passlibVerifiesApusScrypt() async throws {
         let hasher = try cheapHasher()
-        var input = ""
+        var arguments: [String] = []
         for password in ["correct horse battery staple", "pässwörd 🔑", ""] {
             let hash = try await hasher.hash(password)
-            input += "\(phcHex(password))\t\(hash)\n"
-            input += "\(phcHex(password + "x"))\t\(hash)\n"
+            arguments += [phcHex(password), hash, phcHex(password + "x"), hash]
         }
-        let output = try PythonProcess.run(Self.verifier, input: input)
+        let output = try PythonProcess.run(Self.verifier, arguments: arguments)
         #expect(output.split(separator: "\n") == ["True", "False", "True", "False", "True", "False"])
     }
 
@@ -82,8 +81,7 @@ import Testing
 
     static let verifier =
         imports + """
-            for line in sys.stdin.read().splitlines():
-                password, stored = line.split("\\t")
+            for password, stored in zip(sys.argv[1::2], sys.argv[2::2]):
                 print(scrypt.verify(bytes.fromhex(password).decode(), stored))
             """
 }
@@ -99,16 +97,17 @@ enum PythonProcess {
     static let setup =
         "set APUS_TEST_PYTHON to a python3 with `pip install -r Tests/ApusPasswordsTests/requirements.txt` (bcrypt, passlib)"
 
-    /// Runs `script` with `input` on its standard input and returns its standard output.
-    static func run(_ script: String, input: String = "") throws -> String {
+    /// Runs `script` with `arguments` (its `sys.argv[1:]`) and returns its standard output. Nothing goes to its
+    /// standard input: writing to a pipe whose reader has already exited (a missing interpreter) would kill the
+    /// test process with SIGPIPE.
+    static func run(_ script: String, arguments: [String] = []) throws -> String {
         let interpreter = ProcessInfo.processInfo.environment["APUS_TEST_PYTHON"] ?? "python3"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [interpreter, "-c", script]
-        let stdin = Pipe()
+        process.arguments = [interpreter, "-c", script] + arguments
         let stdout = Pipe()
         let stderr = Pipe()
-        process.standardInput = stdin
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = stdout
         process.standardError = stderr
         do {
@@ -116,8 +115,6 @@ enum PythonProcess {
         } catch {
             throw Failure(description: "could not start \(interpreter) (\(error)); \(setup)")
         }
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         let errors = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

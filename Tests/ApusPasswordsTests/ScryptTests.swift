@@ -40,7 +40,7 @@ import Testing
         #expect(try await !hasher.verify(vector.password + "!", against: vector.phc))
     }
 
-    /// 1 GiB and, on CI's two cores in a debug build, over half a minute: run with `APUS_SCRYPT_LARGEST_VECTOR=1`.
+    /// 1 GiB and about 20 s in a debug build on two cores (measured): run with `APUS_SCRYPT_LARGEST_VECTOR=1`.
     /// It needs limits above the defaults (256 MiB).
     @Test(.enabled(if: ProcessInfo.processInfo.environment["APUS_SCRYPT_LARGEST_VECTOR"] == "1"))
     func rfc7914LargestVector() async throws {
@@ -61,7 +61,7 @@ import Testing
         // 16 bytes of salt and 32 of hash, unpadded: 22 and 43 characters of the standard alphabet.
         #expect(fields[3].count == 22)
         #expect(fields[4].count == 43)
-        #expect(!hash.contains("="))
+        #expect(!fields[3].contains("=") && !fields[4].contains("="))
     }
 
     @Test func defaultParametersAreOWASPs() throws {
