@@ -209,7 +209,7 @@ let package = Package(
         // The example service, as a library so tests can drive it, and the executable that serves it.
         .target(
             name: "ExampleService",
-            dependencies: ["Apus", "ApusJWT", "ApusPasswords", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Apus", "ApusJWT", "ApusPasswords", "ApusMiddleware", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

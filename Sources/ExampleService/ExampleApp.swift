@@ -1,4 +1,5 @@
 public import Apus
+import ApusMiddleware
 
 /// The example service from the seeds (FastAPI's first-steps samples), served by `swift run apus-example`, with
 /// typed endpoints: each handler declares what it reads (`Path`, `Query`, `Body`, dependencies) and gets plain
@@ -8,6 +9,8 @@ public enum ExampleApp {
     /// Builds the app with all of the example's routes.
     public static func make() -> App {
         let app = App()
+        // Outermost, so that every answer carries the CORS headers, the 500s and other middleware's included.
+        app.use(CORS(allowOrigins: [frontendOrigin], allowMethods: ["*"], allowHeaders: ["*"], allowCredentials: true))
         app.state[PostStoreKey.self] = PostStore()
         app.get("/") { Greeting(message: "Hello World") }
         app.get("/health") { Health(status: "ok") }
@@ -46,6 +49,9 @@ public enum ExampleApp {
         app.enableDocs(self.docsConfiguration)
         return app
     }
+
+    /// The frontend that may call the API from a browser, with credentials.
+    static let frontendOrigin = "http://localhost:3000"
 
     static let people: [Int: (first: String, last: String)] = [1: ("Alice", "Smith"), 2: ("Bob", "Jones")]
 

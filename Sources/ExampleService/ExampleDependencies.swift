@@ -1,4 +1,5 @@
 import Apus
+import ApusPasswords
 import Synchronization
 
 /// The seed's `verify_api_key`: the `X-API-Key` header must be the service's key.

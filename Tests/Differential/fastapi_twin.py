@@ -8,11 +8,15 @@ import time
 from typing import Annotated, List, Optional
 
 import jwt
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Security
 from fastapi.security import OAuth2PasswordBearer, OAuth2PasswordRequestForm, SecurityScopes
 from pydantic import BaseModel, EmailStr, Field, field_validator
 
 app = FastAPI()
+app.add_middleware(
+    CORSMiddleware, allow_origins=["http://localhost:3000"], allow_methods=["*"], allow_headers=["*"], allow_credentials=True
+)
 
 
 @app.get("/")

@@ -47,6 +47,6 @@ struct BcryptHash: Sendable {
         var output = [CChar](repeating: 0, count: Self.textByteCount + 1)
         let status = c_hb_bcrypt_hashpass(key, setting, &output, output.count)
         guard status == 0 else { throw .keyDerivationFailed(algorithm: "bcrypt") }
-        return constantTimeEquals(output.prefix(Self.textByteCount).map { UInt8(bitPattern: $0) }, self.normalizedText)
+        return ConstantTime.equal(output.prefix(Self.textByteCount).map { UInt8(bitPattern: $0) }, self.normalizedText)
     }
 }

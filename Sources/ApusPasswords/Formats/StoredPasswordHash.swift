@@ -39,9 +39,9 @@ enum StoredPasswordHash: Sendable {
     /// Whether `password` hashes to this hash. Blocking: call it on the thread pool, after ``check(_:)``.
     func matches(_ password: [UInt8]) throws(PasswordHashError) -> Bool {
         switch self {
-        case .scrypt(let hash): constantTimeEquals(try hash.derive(from: password), hash.key)
+        case .scrypt(let hash): ConstantTime.equal(try hash.derive(from: password), hash.key)
         case .bcrypt(let hash): try hash.matches(password)
-        case .pbkdf2SHA256(let hash): constantTimeEquals(try hash.derive(from: password), hash.key)
+        case .pbkdf2SHA256(let hash): ConstantTime.equal(try hash.derive(from: password), hash.key)
         }
     }
 }
