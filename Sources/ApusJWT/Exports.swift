@@ -1,7 +1,5 @@
-// What `import ApusJWT` brings besides this module: jwt-kit's key types that ``JWTKey`` takes (HMAC secrets,
-// RSA, ECDSA and EdDSA keys, digests) and the JWKS types, so an application needs no other import to set up keys.
+// What `import ApusJWT` brings besides this module: jwt-kit's key types that ``JWTKey`` takes (RSA, ECDSA and EdDSA keys, digests) and the JWKS types, so an application needs no other import to set up keys.
 @_exported public import struct JWTKit.DigestAlgorithm
-@_exported public import struct JWTKit.HMACKey
 @_exported public import enum JWTKit.Insecure
 @_exported public import enum JWTKit.ECDSA
 @_exported public import enum JWTKit.EdDSA

@@ -10,9 +10,9 @@ import Testing
     /// HS256 under "k1", the RSA public key under "rsa" (RS256), both allowed.
     func fixture() async throws -> (keys: JWTKeySet, verifier: JWTVerifier, token: String) {
         let keys = JWTKeySet()
-        await keys.add(.hmac(HMACKey(from: TestKeys.hmacSecret)), kid: "k1")
+        try await keys.add(.hmac(TestKeys.hmacSecret), kid: "k1")
         await keys.add(.rsa(try TestKeys.rsa().publicKey), kid: "rsa")
-        let signer = JWTSigner(keys: await keySet(.hmac(HMACKey(from: TestKeys.hmacSecret))))
+        let signer = JWTSigner(keys: try await keySet(.hmac(TestKeys.hmacSecret)))
         let token = try await signer.sign(sampleClaims, registered: validRegistered(), kid: "k1")
         return (keys, makeVerifier(keys, algorithms: [.hs256, .rs256]), token)
     }
@@ -98,7 +98,8 @@ import Testing
 
     @Test func aSignatureFromAnotherKeyIsRefused() async throws {
         let (_, verifier, _) = try await self.fixture()
-        let token = try await JWTSigner(keys: await keySet(.hmac("another-secret"))).sign(validRegistered(), kid: "k1")
+        let token = try await JWTSigner(keys: try await keySet(.hmac("another-secret-padded-to-32-bytes-0123456789abcdef"))).sign(
+            validRegistered(), kid: "k1")
         #expect(await self.refusal(token, verifier) == .invalidSignature)
         let rsaToken = try await JWTSigner(keys: await keySet(.rsa(try TestKeys.otherRSA()), kid: "rsa")).sign(
             validRegistered(), kid: "rsa")
@@ -107,7 +108,7 @@ import Testing
 
     @Test func anUnknownKidIsRefusedAndNeverFallsBackToAnotherKey() async throws {
         let (_, verifier, _) = try await self.fixture()
-        let token = try await JWTSigner(keys: await keySet(.hmac(HMACKey(from: TestKeys.hmacSecret)), kid: "k9")).sign(
+        let token = try await JWTSigner(keys: try await keySet(.hmac(TestKeys.hmacSecret), kid: "k9")).sign(
             validRegistered(), kid: "k9")
         #expect(await self.refusal(token, verifier) == .unknownKey(kid: "k9", algorithm: .hs256))
     }

@@ -5,12 +5,14 @@ import Testing
 @Suite struct ClaimsTests {
     /// A token signed with the test HMAC key, with these registered claims.
     func token(_ registered: RegisteredClaims) async throws -> String {
-        try await JWTSigner(keys: await keySet(.hmac("secret"))).sign(sampleClaims, registered: registered, kid: "k1")
+        try await JWTSigner(keys: try await keySet(.hmac("secret-padded-to-32-bytes-0123456789abcdef"))).sign(
+            sampleClaims, registered: registered, kid: "k1")
     }
 
     func refusal(_ registered: RegisteredClaims, leeway: Duration = .zero) async throws -> JWTVerificationError? {
         let token = try await self.token(registered)
-        let verifier = makeVerifier(await keySet(.hmac("secret")), algorithms: [.hs256], leeway: leeway)
+        let verifier = makeVerifier(
+            try await keySet(.hmac("secret-padded-to-32-bytes-0123456789abcdef")), algorithms: [.hs256], leeway: leeway)
         return await verificationError { try await verifier.verify(token, as: UserClaims.self) }
     }
 
@@ -48,7 +50,8 @@ import Testing
         claims.expiresAt = nil
         #expect(try await self.refusal(claims) == .missingClaim("exp"))
         let lenient = JWTVerifier(
-            keys: await keySet(.hmac("secret")), algorithms: [.hs256], audience: testAudience, issuer: testIssuer, requireExpiration: false,
+            keys: try await keySet(.hmac("secret-padded-to-32-bytes-0123456789abcdef")), algorithms: [.hs256], audience: testAudience,
+            issuer: testIssuer, requireExpiration: false,
             now: { testNow })
         #expect(try await lenient.verify(try await self.token(claims)).registered.expiresAt == nil)
     }
@@ -62,7 +65,8 @@ import Testing
         claims.audience = nil
         #expect(try await self.refusal(claims) == .missingClaim("aud"))
 
-        let noAudience = JWTVerifier(keys: await keySet(.hmac("secret")), algorithms: [.hs256], now: { testNow })
+        let noAudience = JWTVerifier(
+            keys: try await keySet(.hmac("secret-padded-to-32-bytes-0123456789abcdef")), algorithms: [.hs256], now: { testNow })
         let token = try await self.token(validRegistered())
         #expect(await verificationError { try await noAudience.verify(token) } == .invalidAudience)
     }
@@ -76,7 +80,7 @@ import Testing
     }
 
     @Test func aPayloadThatIsNotTheClaimsTypeIsRefused() async throws {
-        let keys = await keySet(.hmac("secret"), kid: nil)
+        let keys = try await keySet(.hmac("secret-padded-to-32-bytes-0123456789abcdef"), kid: nil)
         let verifier = makeVerifier(keys, algorithms: [.hs256])
         let payloads = [
             #"{"exp":1796170200,"aud":"apus-tests","iss":"https://issuer.test"}"#,  // no `name`, `admin`, `scopes`
@@ -86,7 +90,8 @@ import Testing
             "not json",
         ]
         for payload in payloads {
-            let token = TokenCrafting.hs256(header: #"{"alg":"HS256"}"#, payload: payload, secret: Data("secret".utf8))
+            let token = TokenCrafting.hs256(
+                header: #"{"alg":"HS256"}"#, payload: payload, secret: Data("secret-padded-to-32-bytes-0123456789abcdef".utf8))
             let error = await verificationError { try await verifier.verify(token, as: UserClaims.self) }
             guard case .invalidClaims = error else {
                 Issue.record("\(payload): \(String(describing: error))")

@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func aRouteThatVerifiesTheBearerTokenAnswers200Or401NeverA500() async throws {
-        let keys = await keySet(.hmac("secret"))
+        let keys = try await keySet(.hmac("secret-padded-to-32-bytes-0123456789abcdef"))
         let verifier = makeVerifier(keys, algorithms: [.hs256])
         let app = App()
         app.get("/users/me") { request -> Response in

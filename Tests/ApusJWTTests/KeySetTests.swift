@@ -5,8 +5,8 @@ import Testing
 @Suite struct KeySetTests {
     @Test func tokensOfEveryKidInTheSetVerifyAndARemovedKidNoLonger() async throws {
         let keys = JWTKeySet()
-        await keys.add(.hmac("old-secret"), kid: "2026-11")
-        await keys.add(.hmac("new-secret"), kid: "2026-12")
+        try await keys.add(.hmac("old-secret-padded-to-32-bytes-0123456789abcdef"), kid: "2026-11")
+        try await keys.add(.hmac("new-secret-padded-to-32-bytes-0123456789abcdef"), kid: "2026-12")
         let signer = JWTSigner(keys: keys)
         let oldToken = try await signer.sign(validRegistered(), kid: "2026-11")
         let newToken = try await signer.sign(validRegistered(), kid: "2026-12")
@@ -22,20 +22,22 @@ import Testing
     }
 
     @Test func aTokenWithoutKidIsCheckedOnlyWithTheKeyAddedWithoutOne() async throws {
-        let keys = await keySet(.hmac("secret"), kid: "k1")
-        let token = try await JWTSigner(keys: await keySet(.hmac("secret"), kid: nil)).sign(validRegistered())
+        let keys = try await keySet(.hmac("secret-padded-to-32-bytes-0123456789abcdef"), kid: "k1")
+        let token = try await JWTSigner(keys: try await keySet(.hmac("secret-padded-to-32-bytes-0123456789abcdef"), kid: nil)).sign(
+            validRegistered())
         let verifier = makeVerifier(keys, algorithms: [.hs256])
         #expect(await verificationError { try await verifier.verify(token) } == .unknownKey(kid: nil, algorithm: .hs256))
-        await keys.add(.hmac("secret"))
+        try await keys.add(.hmac("secret-padded-to-32-bytes-0123456789abcdef"))
         #expect(try await verifier.verify(token).keyID == nil)
     }
 
     @Test func addingUnderTheSameKidAndAlgorithmReplacesTheKey() async throws {
-        let keys = await keySet(.hmac("first"))
-        let token = try await JWTSigner(keys: await keySet(.hmac("second"))).sign(validRegistered(), kid: "k1")
+        let keys = try await keySet(.hmac("first-padded-to-32-bytes-0123456789abcdef"))
+        let token = try await JWTSigner(keys: try await keySet(.hmac("second-padded-to-32-bytes-0123456789abcdef"))).sign(
+            validRegistered(), kid: "k1")
         let verifier = makeVerifier(keys, algorithms: [.hs256])
         #expect(await verificationError { try await verifier.verify(token) } == .invalidSignature)
-        await keys.add(.hmac("second"), kid: "k1")
+        try await keys.add(.hmac("second-padded-to-32-bytes-0123456789abcdef"), kid: "k1")
         #expect(try await verifier.verify(token).keyID == "k1")
     }
 
@@ -72,7 +74,7 @@ import Testing
     }
 
     @Test func replacingTheSetWithAJWKSDropsEveryOtherKey() async throws {
-        let keys = await keySet(.hmac("secret"), kid: "local")
+        let keys = try await keySet(.hmac("secret-padded-to-32-bytes-0123456789abcdef"), kid: "local")
         let kids = try await keys.replaceAll(withJWKS: Data(try JWKSFixture.publicJWKS().utf8))
         #expect(Set(kids) == ["rsa-1", "ec-1", "ed-1"])
         #expect(Set(keys.kids) == ["rsa-1", "ec-1", "ed-1"])

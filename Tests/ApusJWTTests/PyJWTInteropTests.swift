@@ -98,7 +98,8 @@ import Testing
         #expect(claims["iss"] as? String == testIssuer)
 
         let forged = try await JWTSigner(
-            keys: await keySet(.hmac("not-the-secret"), kid: "apus-1"), issuer: testIssuer, audience: [testAudience],
+            keys: try await keySet(.hmac("not-the-secret-padded-to-32-bytes-0123456789abcdef"), kid: "apus-1"), issuer: testIssuer,
+            audience: [testAudience],
             lifetime: .seconds(600)
         )
         .sign(sampleClaims, registered: RegisteredClaims(subject: "alice"), kid: "apus-1")

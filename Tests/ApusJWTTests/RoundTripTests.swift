@@ -16,13 +16,15 @@ import Testing
     }
 
     @Test func headerNamesTheAlgorithmTheTypeAndTheKid() async throws {
-        let token = try await JWTSigner(keys: await keySet(.hmac("secret"), kid: "2026-12")).sign(validRegistered(), kid: "2026-12")
+        let token = try await JWTSigner(keys: try await keySet(.hmac("secret-padded-to-32-bytes-0123456789abcdef"), kid: "2026-12")).sign(
+            validRegistered(), kid: "2026-12")
         let header = try JSONSerialization.jsonObject(with: try #require(Self.decodedSegment(token, 0))) as? [String: String]
         #expect(header == ["alg": "HS256", "typ": "JWT", "kid": "2026-12"])
     }
 
     @Test func registeredClaimsAreWrittenAsRFC7519Names() async throws {
-        let token = try await JWTSigner(keys: await keySet(.hmac("secret"), kid: nil)).sign(sampleClaims, registered: validRegistered())
+        let token = try await JWTSigner(keys: try await keySet(.hmac("secret-padded-to-32-bytes-0123456789abcdef"), kid: nil)).sign(
+            sampleClaims, registered: validRegistered())
         let payload = try JSONSerialization.jsonObject(with: try #require(Self.decodedSegment(token, 1))) as? NSDictionary
         let expected: NSDictionary = [
             "iss": testIssuer, "sub": "alice", "aud": testAudience, "exp": 1_796_170_200, "nbf": 1_796_169_540, "iat": 1_796_169_540,
@@ -33,7 +35,7 @@ import Testing
 
     @Test func aClaimsPropertyWithARegisteredNameHasTheLastWord() async throws {
         struct SubjectClaims: Codable, Sendable { var sub: String }
-        let keys = await keySet(.hmac("secret"), kid: nil)
+        let keys = try await keySet(.hmac("secret-padded-to-32-bytes-0123456789abcdef"), kid: nil)
         let token = try await JWTSigner(keys: keys).sign(SubjectClaims(sub: "bob"), registered: RegisteredClaims(subject: "alice"))
         let verified = try await JWTVerifier(keys: keys, algorithms: [.hs256], requireExpiration: false).verify(
             token, as: SubjectClaims.self)
@@ -42,7 +44,7 @@ import Testing
     }
 
     @Test func signerFillsIssuerAudienceIssuedAtAndExpiryFromItsLifetime() async throws {
-        let keys = await keySet(.hmac("secret"))
+        let keys = try await keySet(.hmac("secret-padded-to-32-bytes-0123456789abcdef"))
         let signer = JWTSigner(keys: keys, issuer: testIssuer, audience: [testAudience], lifetime: .seconds(1800), now: { testNow })
         let token = try await signer.sign(RegisteredClaims(subject: "alice"), kid: "k1")
         let verified = try await makeVerifier(keys, algorithms: [.hs256]).verify(token)
@@ -56,7 +58,7 @@ import Testing
     }
 
     @Test func registeredClaimsAloneVerifyAsNoClaims() async throws {
-        let keys = await keySet(.hmac("secret"))
+        let keys = try await keySet(.hmac("secret-padded-to-32-bytes-0123456789abcdef"))
         let token = try await JWTSigner(keys: keys).sign(validRegistered(), kid: "k1")
         #expect(try await makeVerifier(keys, algorithms: [.hs256]).verify(token).registered.subject == "alice")
     }
@@ -65,9 +67,11 @@ import Testing
         let token = TokenCrafting.hs256(
             header: #"{"alg":"HS256","typ":"JWT"}"#,
             payload: #"{"exp":1796170200.5,"iat":1796169540.25,"aud":["other",""# + testAudience + #""],"iss":""# + testIssuer + #""}"#,
-            secret: Data("secret".utf8)
+            secret: Data("secret-padded-to-32-bytes-0123456789abcdef".utf8)
         )
-        let verified = try await makeVerifier(await keySet(.hmac("secret"), kid: nil), algorithms: [.hs256]).verify(token)
+        let verified = try await makeVerifier(
+            try await keySet(.hmac("secret-padded-to-32-bytes-0123456789abcdef"), kid: nil), algorithms: [.hs256]
+        ).verify(token)
         #expect(verified.registered.expiresAt == Date(timeIntervalSince1970: 1_796_170_200.5))
         #expect(verified.registered.audience == ["other", testAudience])
     }

@@ -1,10 +1,11 @@
+public import Foundation
 public import JWTKit
 
 /// A key for one JWS algorithm, from jwt-kit's key types: an HMAC secret, an RSA, ECDSA or EdDSA public key (to
 /// verify) or private key (to sign and verify). Put keys in a ``JWTKeySet`` under their `kid`.
 ///
 /// ```swift
-/// let secret = JWTKey.hmac("a long random secret", digest: .sha256)                   // HS256
+/// let secret = try JWTKey.hmac(randomSecretOf32Bytes, digest: .sha256)                // HS256
 /// let rsa = JWTKey.rsa(try Insecure.RSA.PublicKey(pem: pem), padding: .pss)            // PS256
 /// let ec = JWTKey.ecdsa(try ES256PublicKey(pem: pem))                                 // ES256
 /// ```
@@ -19,10 +20,19 @@ public struct JWTKey: Sendable {
         self.install = install
     }
 
-    /// An HMAC secret: HS256, HS384 or HS512 by `digest`.
-    public static func hmac(_ secret: HMACKey, digest: DigestAlgorithm = .sha256) -> JWTKey {
+    /// An HMAC secret: HS256, HS384 or HS512 by `digest`. RFC 7518 §3.2 asks for a secret at least as long as
+    /// the hash (32, 48 or 64 bytes); a shorter one is refused (jwt-kit asserts on it in debug builds).
+    public static func hmac(_ secret: some DataProtocol, digest: DigestAlgorithm = .sha256) throws(JWTKeyError) -> JWTKey {
         let algorithm: JWSAlgorithm = digest == .sha512 ? .hs512 : digest == .sha384 ? .hs384 : .hs256
-        return JWTKey(algorithm: algorithm) { await $0.add(hmac: secret, digestAlgorithm: digest) }
+        let minimum = digest == .sha512 ? 64 : digest == .sha384 ? 48 : 32
+        guard secret.count >= minimum else { throw .secretTooShort(algorithm, bytes: secret.count, minimum: minimum) }
+        let key = HMACKey(from: secret)
+        return JWTKey(algorithm: algorithm) { await $0.add(hmac: key, digestAlgorithm: digest) }
+    }
+
+    /// An HMAC secret given as text, used as its UTF-8 bytes.
+    public static func hmac(_ secret: String, digest: DigestAlgorithm = .sha256) throws(JWTKeyError) -> JWTKey {
+        try self.hmac(Array(secret.utf8), digest: digest)
     }
 
     /// An RSA key: RS256/384/512 with PKCS #1 v1.5 padding, PS256/384/512 with PSS, by `digest`.
@@ -60,4 +70,10 @@ public enum RSASignaturePadding: Sendable, Hashable {
     case pkcs1v1_5
     /// RSASSA-PSS (PS256, PS384, PS512).
     case pss
+}
+
+/// Why a key was refused.
+public enum JWTKeyError: Error, Sendable, Hashable {
+    /// The HMAC secret is shorter than the algorithm's hash.
+    case secretTooShort(JWSAlgorithm, bytes: Int, minimum: Int)
 }

@@ -11,7 +11,7 @@ import Synchronization
 ///
 /// ```swift
 /// let keys = JWTKeySet()
-/// await keys.add(.hmac("secret-2026-12"), kid: "2026-12")
+/// await keys.add(try .hmac(secretOf2026_12), kid: "2026-12")
 /// try await keys.add(jwksJSON: jwksFromTheIdentityProvider)
 /// ```
 public final class JWTKeySet: Sendable {

@@ -43,11 +43,11 @@ func keySet(_ key: JWTKey, kid: String? = "k1") async -> JWTKeySet {
 }
 
 /// The error `body` throws, or `nil` when it returns.
-func verificationError<T>(_ body: () async throws(JWTVerificationError) -> T) async -> JWTVerificationError? {
+func verificationError<T>(_ body: () async throws -> T) async -> JWTVerificationError? {
     do {
         _ = try await body()
         return nil
     } catch {
-        return error
+        return error as? JWTVerificationError
     }
 }

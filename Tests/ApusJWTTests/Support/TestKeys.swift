@@ -6,7 +6,7 @@ import JWTKit
 
 /// Keys made once per test run: RSA key generation takes a noticeable fraction of a second.
 enum TestKeys {
-    static let hmacSecret = "a-test-secret-of-thirty-two-bytes!"
+    static let hmacSecret = "a-test-secret-long-enough-for-hs512-0123456789abcdef0123456789abcdef"
     private static let rsaResult = Result { try JWTKit.Insecure.RSA.PrivateKey(backing: _RSA.Signing.PrivateKey(keySize: .bits2048)) }
     private static let otherRSAResult = Result { try JWTKit.Insecure.RSA.PrivateKey(backing: _RSA.Signing.PrivateKey(keySize: .bits2048)) }
     static let es256 = ES256PrivateKey()
@@ -21,9 +21,9 @@ enum TestKeys {
     /// A private key of every algorithm, for round trips.
     static func privateKey(_ algorithm: JWSAlgorithm) throws -> JWTKey {
         switch algorithm {
-        case .hs256: .hmac(HMACKey(from: hmacSecret), digest: .sha256)
-        case .hs384: .hmac(HMACKey(from: hmacSecret), digest: .sha384)
-        case .hs512: .hmac(HMACKey(from: hmacSecret), digest: .sha512)
+        case .hs256: try .hmac(hmacSecret, digest: .sha256)
+        case .hs384: try .hmac(hmacSecret, digest: .sha384)
+        case .hs512: try .hmac(hmacSecret, digest: .sha512)
         case .rs256: .rsa(try rsa(), digest: .sha256)
         case .rs384: .rsa(try rsa(), digest: .sha384)
         case .rs512: .rsa(try rsa(), digest: .sha512)
