@@ -67,15 +67,12 @@ struct ExampleTokens: Dependency {
         let keys = JWTKeySet()
         let logger = Logger(label: "apus.example")
         if let secret = ProcessInfo.processInfo.environment[ExampleAuth.secretVariable], !secret.isEmpty {
-            // HS256 needs a key at least as long as its 32-byte output (RFC 7518 §3.2).
-            guard secret.utf8.count >= 32 else {
-                throw ExampleConfigurationError(message: "\(ExampleAuth.secretVariable) must be at least 32 bytes long for HS256")
-            }
-            await keys.add(.hmac(HMACKey(from: secret)))
+            // HS256 needs a key at least as long as its 32-byte output (RFC 7518 §3.2): a shorter one stops startup.
+            await keys.add(try .hmac(secret))
         } else {
             var generator = SystemRandomNumberGenerator()
             let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-            await keys.add(.hmac(HMACKey(from: Data(bytes))))
+            await keys.add(try .hmac(Data(bytes)))
             logger.warning(
                 "Generated a development JWT signing key: tokens will not survive a restart",
                 metadata: ["hint": "set \(ExampleAuth.secretVariable) to sign with your own key"])
@@ -85,12 +82,6 @@ struct ExampleTokens: Dependency {
             verifier: JWTVerifier(keys: keys, algorithms: [.hs256]),
             hasher: try PasswordHasher(configuration: ExampleAuth.hashing))
     }
-}
-
-/// A setting the example cannot start with.
-struct ExampleConfigurationError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { self.message }
 }
 
 /// The authenticated caller: the token must verify, name a known user and carry every scope required along the

@@ -1,10 +1,11 @@
 import ApusJWT
+import ApusTesting
 import Foundation
 import Testing
 
 /// Tokens issued by Python's PyJWT verify here, and tokens issued here verify in PyJWT, for HS256, RS256 and
 /// ES256, with keys made by this test and passed to Python in files. Needs a Python with PyJWT and cryptography
-/// (`Tests/ApusJWTTests/requirements.txt`) named by `APUS_TEST_PYTHON`; without one the test fails.
+/// (`Tests/ApusJWTTests/requirements.txt`), from ``TestPython``; without one the test fails.
 @Suite struct PyJWTInteropTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Interop/pyjwt_interop.py").path
 
@@ -17,12 +18,11 @@ import Testing
 
     static let algorithms: [JWSAlgorithm] = [.hs256, .rs256, .es256]
 
-    func python() throws -> String {
-        let python = try #require(
-            ProcessInfo.processInfo.environment["APUS_TEST_PYTHON"],
-            "APUS_TEST_PYTHON must name a python3 with PyJWT and cryptography (pip install -r Tests/ApusJWTTests/requirements.txt)"
-        )
-        return python
+    /// PyJWT and cryptography at `requirements.txt`'s pins (``TestPython``: CI's venv when `APUS_TEST_PYTHON` is
+    /// set, else one made on first use).
+    func python() async throws -> String {
+        let requirements = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("requirements.txt").path
+        return try await TestPython.interpreter(requirements: try TestPython.requirements(inFile: requirements))
     }
 
     func writeKeys() throws -> Keys {
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func pyjwtIsInstalled() async throws {
-        let result = try await Subprocess.run(try self.python(), ["-c", "import jwt, cryptography; print(jwt.__version__)"])
+        let result = try await Subprocess.run(try await self.python(), ["-c", "import jwt, cryptography; print(jwt.__version__)"])
         #expect(result.status == 0, "APUS_TEST_PYTHON cannot import jwt and cryptography: \(result.stderr)")
     }
 
@@ -56,7 +56,7 @@ import Testing
         ]
         let input = try JSONSerialization.data(withJSONObject: claims)
         let signed = try await Subprocess.run(
-            try self.python(), [Self.script, "sign", algorithm.rawValue, keys.signingKeyFile(algorithm), "py-1"], stdin: input)
+            try await self.python(), [Self.script, "sign", algorithm.rawValue, keys.signingKeyFile(algorithm), "py-1"], stdin: input)
         try #require(signed.status == 0, "PyJWT could not sign: \(signed.stderr)")
 
         let verifier = JWTVerifier(
@@ -85,7 +85,7 @@ import Testing
         let token = try await signer.sign(sampleClaims, registered: RegisteredClaims(subject: "alice"), kid: "apus-1")
 
         let verified = try await Subprocess.run(
-            try self.python(), [Self.script, "verify", algorithm.rawValue, keys.verifyingKeyFile(algorithm)], stdin: Data(token.utf8))
+            try await self.python(), [Self.script, "verify", algorithm.rawValue, keys.verifyingKeyFile(algorithm)], stdin: Data(token.utf8))
         try #require(verified.status == 0, "PyJWT refused the token: \(verified.stderr)")
         let decoded = try #require(try JSONSerialization.jsonObject(with: Data(verified.stdout.utf8)) as? [String: Any])
         #expect(decoded["header"] as? [String: String] == ["alg": algorithm.rawValue, "typ": "JWT", "kid": "apus-1"])
@@ -104,7 +104,8 @@ import Testing
         )
         .sign(sampleClaims, registered: RegisteredClaims(subject: "alice"), kid: "apus-1")
         let refused = try await Subprocess.run(
-            try self.python(), [Self.script, "verify", algorithm.rawValue, keys.verifyingKeyFile(algorithm)], stdin: Data(forged.utf8))
+            try await self.python(), [Self.script, "verify", algorithm.rawValue, keys.verifyingKeyFile(algorithm)], stdin: Data(forged.utf8)
+        )
         #expect(refused.status == 1, "PyJWT took a token signed with another key: \(refused.stdout)")
     }
 }

@@ -31,7 +31,8 @@ struct ExampleDocumentTests {
         #expect(
             operations == [
                 "GET /", "GET /health", "POST /items/", "GET /items/{item_id}", "GET /protected-route", "POST /users",
-                "PUT /posts/{post_id}", "GET /api/v1/users/{user_id}", "GET /api/v2/users/{user_id}",
+                "PUT /posts/{post_id}", "POST /token", "GET /users/me", "GET /users/me/items", "GET /users/me/posts",
+                "GET /api/v1/users/{user_id}", "GET /api/v2/users/{user_id}",
             ]
         )
     }
@@ -61,7 +62,10 @@ struct ExampleDocumentTests {
     @Test func dependencyParametersAreFlattenedIntoTheOperation() async throws {
         let document = try await Self.document()
         let parameters = Self.operation(document, "/posts/{post_id}", "put")?["parameters"]?.arrayValue
-        #expect(parameters?.compactMap { $0.objectValue?["name"] } == ["post_id", "x-user"])
+        // The owner check reads the path id; the caller comes from the OAuth2 scheme, a security requirement rather
+        // than a parameter (as in FastAPI).
+        #expect(parameters?.compactMap { $0.objectValue?["name"] } == ["post_id"])
+        #expect(Self.operation(document, "/posts/{post_id}", "put")?["security"] == [["OAuth2PasswordBearer": []]])
         let protected = Self.operation(document, "/protected-route", "get")?["parameters"]?.arrayValue
         #expect(protected?.compactMap { $0.objectValue?["name"] } == ["x-api-key"])
     }
@@ -77,7 +81,7 @@ struct ExampleDocumentTests {
     @Test func successResponseUsesTheRouteStatusAndReturnType() async throws {
         let document = try await Self.document()
         let responses = Self.operation(document, "/users", "post")?["responses"]?.objectValue
-        #expect(responses?.keys == ["201", "422"])
+        #expect(responses?.keys == ["201", "400", "422"])
         #expect(
             responses?["201"]
                 == [
@@ -90,7 +94,8 @@ struct ExampleDocumentTests {
     @Test func validationErrorIsDocumentedOnlyForOperationsWithInputs() async throws {
         let document = try await Self.document()
         #expect(Self.operation(document, "/", "get")?["responses"]?.objectValue?.keys == ["200"])
-        #expect(Self.operation(document, "/items/{item_id}", "get")?["responses"]?.objectValue?.keys == ["200", "422"])
+        #expect(Self.operation(document, "/items/{item_id}", "get")?["responses"]?.objectValue?.keys == ["200", "404", "422"])
+        #expect(Self.operation(document, "/users/me", "get")?["responses"]?.objectValue?.keys == ["200", "401"])
     }
 
     @Test func componentsHoldEveryModelOnceSortedByName() async throws {
@@ -98,8 +103,8 @@ struct ExampleDocumentTests {
         let names = document["components"]?.objectValue?["schemas"]?.objectValue?.keys
         #expect(
             names == [
-                "AccessMessage", "Greeting", "HTTPValidationError", "Health", "Item", "ItemSummary", "Post", "PostUpdate",
-                "UserIn", "UserV1", "UserV2", "ValidationError",
+                "AccessMessage", "Body_token_post", "Greeting", "HTTPError", "HTTPValidationError", "Health", "Item",
+                "ItemSummary", "Me", "OwnedItem", "Post", "PostUpdate", "Token", "UserIn", "UserV1", "UserV2", "ValidationError",
             ]
         )
     }

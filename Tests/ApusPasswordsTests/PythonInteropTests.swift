@@ -1,9 +1,10 @@
 import ApusPasswords
+import ApusTesting
 import Foundation
 import Testing
 
 /// Logins survive a move from Python: hashes made by Python's `bcrypt` and by passlib verify (the fixtures made
-/// once, and fresh ones made at test time by the interpreter in `APUS_TEST_PYTHON`), wrong passwords fail, and
+/// once, and fresh ones made at test time by ``TestPython``), wrong passwords fail, and
 /// passlib verifies the scrypt hashes Apus writes.
 @Suite struct PythonInteropTests {
     @Test(arguments: PythonFixtures.all) func pythonFixtureVerifies(_ fixture: PythonFixtures.Fixture) async throws {
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func freshPythonHashesVerify() async throws {
-        let output = try PythonProcess.run(Self.generator)
+        let output = try await PythonProcess.run(Self.generator)
         let lines = output.split(separator: "\n")
         // 4 passwords × bcrypt $2b$, $2a$, pbkdf2-sha256, scrypt.
         #expect(lines.count == 16)
@@ -50,7 +51,7 @@ import Testing
             let hash = try await hasher.hash(password)
             arguments += [phcHex(password), hash, phcHex(password + "x"), hash]
         }
-        let output = try PythonProcess.run(Self.verifier, arguments: arguments)
+        let output = try await PythonProcess.run(Self.verifier, arguments: arguments)
         #expect(output.split(separator: "\n") == ["True", "False", "True", "False", "True", "False"])
     }
 
@@ -86,42 +87,11 @@ import Testing
             """
 }
 
-/// The Python interpreter of the interop tests: `APUS_TEST_PYTHON` (CI's venv with `requirements.txt` installed),
-/// else `python3` on the PATH. A missing interpreter or module fails the test with a message saying what to do;
-/// it never passes silently.
+/// Python's `bcrypt` and `passlib` for the interop tests: ``TestPython`` with `requirements.txt`'s pins (CI's venv
+/// when `APUS_TEST_PYTHON` is set, else one made on first use).
 enum PythonProcess {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static let setup =
-        "set APUS_TEST_PYTHON to a python3 with `pip install -r Tests/ApusPasswordsTests/requirements.txt` (bcrypt, passlib)"
-
-    /// Runs `script` with `arguments` (its `sys.argv[1:]`) and returns its standard output. Nothing goes to its
-    /// standard input: writing to a pipe whose reader has already exited (a missing interpreter) would kill the
-    /// test process with SIGPIPE.
-    static func run(_ script: String, arguments: [String] = []) throws -> String {
-        let interpreter = ProcessInfo.processInfo.environment["APUS_TEST_PYTHON"] ?? "python3"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [interpreter, "-c", script] + arguments
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = stdout
-        process.standardError = stderr
-        do {
-            try process.run()
-        } catch {
-            throw Failure(description: "could not start \(interpreter) (\(error)); \(setup)")
-        }
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure(description: "\(interpreter) exited with \(process.terminationStatus): \(message); \(setup)")
-        }
-        return String(decoding: output, as: UTF8.self)
+    static func run(_ script: String, arguments: [String] = []) async throws -> String {
+        let requirements = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("requirements.txt").path
+        return try await TestPython.run(script, arguments: arguments, requirements: try TestPython.requirements(inFile: requirements))
     }
 }

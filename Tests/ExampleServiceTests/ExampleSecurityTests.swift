@@ -119,7 +119,7 @@ struct ExampleSecurityTests {
             let paths = document.objectValue?["paths"]?.objectValue
             let put = paths?["/posts/{post_id}"]?.objectValue?["put"]?.objectValue
             #expect(put?["security"]?.jsonString == #"[{"OAuth2PasswordBearer":[]}]"#)
-            #expect(put?["responses"]?.objectValue?.map(\.key) == ["200", "404", "403", "401", "422"])
+            #expect(put?["responses"]?.objectValue?.map(\.key) == ["200", "404", "403", "401", "400", "422"])
             let items = paths?["/users/me/items"]?.objectValue?["get"]?.objectValue
             #expect(items?["security"]?.jsonString == #"[{"OAuth2PasswordBearer":["items:read"]}]"#)
             let protected = paths?["/protected-route"]?.objectValue?["get"]?.objectValue
