@@ -1,3 +1,4 @@
+import Foundation
 import ApusCore
 import ApusPasswords
 import ApusTesting
@@ -9,7 +10,15 @@ import Testing
 
 /// Hashing runs on the thread pool, not on the server's event loops: while eight hash requests run on a live
 /// server, a plain GET on the same server still answers within 50 ms.
+///
+/// The 50 ms bound is the proof, run alone (`APUS_HASHING_LATENCY_PROOF=1 swift test --skip-build --filter
+/// HashingServerTests`, as `.ci/run` does): beside the whole suite's parallel tests on two cores, a GET waits for
+/// the CPU, not for hashing. There the bound is 1 s, which still fails if hashes ran on an event loop (a GET
+/// would then wait behind several 0.5 s hashes).
 @Suite struct HashingServerTests {
+    static let isProof = ProcessInfo.processInfo.environment["APUS_HASHING_LATENCY_PROOF"] == "1"
+    static let bound: Duration = isProof ? .milliseconds(50) : .seconds(1)
+
     /// Counts the hash requests begun and ended, so the test knows its GETs ran while hashing did.
     final class HashProgress: Sendable {
         let started = Atomic<Int>(0)
@@ -49,7 +58,7 @@ import Testing
             let latencies = try result.get()
             let slowest = try #require(latencies.max())
             print("plain GET while \(Self.hashRequests) hashes run: slowest \(slowest) of \(latencies)")
-            #expect(slowest < .milliseconds(50))
+            #expect(slowest < Self.bound)
         }
         #expect(progress.finished.load(ordering: .relaxed) == Self.hashRequests)
     }
