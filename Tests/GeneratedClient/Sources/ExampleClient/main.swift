@@ -2,6 +2,7 @@
 // and checks each answer. Usage: ExampleClient http://127.0.0.1:8010
 import Foundation
 import OpenAPIAsyncHTTPClient
+import HTTPTypes
 import OpenAPIRuntime
 
 struct CheckFailed: Error, CustomStringConvertible {
@@ -26,11 +27,7 @@ let summary = try item.ok.body.json
 try check(summary.itemId == 5 && summary.name == "Sample Item", "GET /items/5 decodes as ItemSummary")
 
 let missing = try await client.itemsItemIdGet(path: .init(itemId: 101))
-if case .undocumented(let status, _) = missing {
-    try check(status == 404, "GET /items/101 answers 404 (undocumented, as in FastAPI)")
-} else {
-    try check(false, "GET /items/101 answers 404")
-}
+try check(try missing.notFound.body.json.detail == "Item not found", "GET /items/101 answers the documented 404")
 
 let created = try await client.itemsPost(body: .json(.init(name: "Widget", price: 9.5)))
 let echoed = try created.ok.body.json
@@ -48,9 +45,28 @@ try check(try user.created.body.json.email == "ann@company.com", "POST /users an
 let protected = try await client.protectedRouteGet(headers: .init(xApiKey: "fake-secret-api-key"))
 try check(try protected.ok.body.json.message == "You have access to the protected route!", "GET /protected-route with the key")
 
-let post = try await client.postsPostIdPut(
-    path: .init(postId: 1), headers: .init(xUser: "alice"), body: .json(.init(title: "New", content: "Body"))
-)
+// The OAuth2 password flow: the token from POST /token, then a client that sends it as a bearer token.
+let login = try await client.tokenPost(body: .urlEncodedForm(.init(username: "alice", password: "alice-secret")))
+let token = try login.ok.body.json
+try check(token.tokenType == "bearer" && token.accessToken.split(separator: ".").count == 3, "POST /token answers a JWT")
+
+struct BearerToken: ClientMiddleware {
+    let token: String
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        var request = request
+        request.headerFields[.authorization] = "Bearer \(token)"
+        return try await next(request, body, baseURL)
+    }
+}
+let alice = Client(serverURL: serverURL, transport: AsyncHTTPClientTransport(), middlewares: [BearerToken(token: token.accessToken)])
+
+let me = try await alice.usersMeGet()
+try check(try me.ok.body.json.username == "alice", "GET /users/me with the token")
+
+let post = try await alice.postsPostIdPut(path: .init(postId: 1), body: .json(.init(title: "New", content: "Body")))
 let updated = try post.ok.body.json
 try check(updated.id == 1 && updated.title == "New" && updated.owner == "alice", "PUT /posts/1 as its owner")
 
