@@ -17,14 +17,12 @@ import json
 import os
 import shutil
 import socket
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "OpenAPI"))
-from swagger_ui_check import DevTools  # noqa: E402  (the one DevTools client of the browser checks)
+from swagger_ui_check import headless_chromium  # noqa: E402  (the one Chromium driver of the browser checks)
 
 FETCH = """
 (async () => {
@@ -63,25 +61,7 @@ def main():
         "starlette 500": f"http://127.0.0.1:{arguments.starlette_port}/cors-browser/boom",
     }
     debugging_port = free_port()
-    profile = tempfile.mkdtemp(prefix="apus-chromium-")
-    browser = subprocess.Popen(
-        [arguments.chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         f"--remote-debugging-port={debugging_port}", f"--user-data-dir={profile}", "about:blank"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        target = None
-        for _ in range(150):
-            try:
-                targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{debugging_port}/json"))
-                target = next(t for t in targets if t["type"] == "page")
-                break
-            except Exception:
-                time.sleep(0.2)
-        if target is None:
-            raise RuntimeError("Chromium did not open its DevTools port")
-        tools = DevTools(target["webSocketDebuggerUrl"])
-        tools.call("Page.enable")
+    with headless_chromium(arguments.chromium, debugging_port) as tools:
         tools.call("Page.navigate", url=page)
         deadline = time.time() + 30
         while tools.evaluate("document.readyState + ' ' + location.href") != f"complete {page}":
@@ -103,10 +83,6 @@ def main():
             return 1
         print("chromium: the page reads Apus's cross-origin 500 (status 500, body shown); Starlette's is blocked")
         return 0
-    finally:
-        browser.terminate()
-        browser.wait(timeout=10)
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 if __name__ == "__main__":

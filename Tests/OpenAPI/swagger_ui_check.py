@@ -10,6 +10,7 @@ Usage: python swagger_ui_check.py --base http://127.0.0.1:8000 [--chromium chrom
 """
 
 import argparse
+import contextlib
 import json
 import shutil
 import subprocess
@@ -52,6 +53,35 @@ class DevTools:
         raise TimeoutError(f"timed out waiting for {what}")
 
 
+@contextlib.contextmanager
+def headless_chromium(chromium, port):
+    """Headless Chromium with its DevTools on `port`: yields a session on its first page, stops it afterwards."""
+    profile = tempfile.mkdtemp(prefix="apus-chromium-")
+    browser = subprocess.Popen(
+        [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         f"--remote-debugging-port={port}", f"--user-data-dir={profile}", "about:blank"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        target = None
+        for _ in range(150):
+            try:
+                targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json"))
+                target = next(t for t in targets if t["type"] == "page")
+                break
+            except Exception:
+                time.sleep(0.2)
+        if target is None:
+            raise RuntimeError("Chromium did not open its DevTools port")
+        tools = DevTools(target["webSocketDebuggerUrl"])
+        tools.call("Page.enable")
+        yield tools
+    finally:
+        browser.terminate()
+        browser.wait(timeout=10)
+        shutil.rmtree(profile, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", default="http://127.0.0.1:8000")
@@ -62,25 +92,7 @@ def main():
     document = json.load(urllib.request.urlopen(arguments.base + "/openapi.json"))
     expected = sorted(f"{m.upper()} {p}" for p, item in document["paths"].items() for m in item)
 
-    profile = tempfile.mkdtemp(prefix="apus-chromium-")
-    browser = subprocess.Popen(
-        [arguments.chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         f"--remote-debugging-port={arguments.port}", f"--user-data-dir={profile}", "about:blank"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        target = None
-        for _ in range(100):
-            try:
-                targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{arguments.port}/json"))
-                target = next(t for t in targets if t["type"] == "page")
-                break
-            except Exception:
-                time.sleep(0.2)
-        if target is None:
-            raise RuntimeError("Chromium did not open its DevTools port")
-        tools = DevTools(target["webSocketDebuggerUrl"])
-        tools.call("Page.enable")
+    with headless_chromium(arguments.chromium, arguments.port) as tools:
         tools.call("Page.navigate", url=arguments.base + "/docs")
 
         tools.wait_for("document.querySelectorAll('.opblock').length > 0", "the operations to render")
@@ -129,10 +141,6 @@ def main():
             print("FAIL: expected a 200 with the item in the page")
             return 1
         return authorize_and_call(tools)
-    finally:
-        browser.terminate()
-        browser.wait(timeout=10)
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def type_into(tools, selector, text):
