@@ -19,7 +19,6 @@ import shutil
 import socket
 import sys
 import time
-import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "OpenAPI"))
 from swagger_ui_check import headless_chromium  # noqa: E402  (the one Chromium driver of the browser checks)
