@@ -60,8 +60,9 @@ import Testing
         var file: UploadedFile? = try await upload("0123456789", threshold: 4)
         let path = try #require(file?.temporaryFilePath)
         file = nil
-        // The removal runs on NIO's thread pool; give it a moment.
-        for _ in 0..<100 where FileManager.default.fileExists(atPath: path) {
+        // The removal runs on NIO's thread pool, which the suites beside this one keep busy (password hashes run
+        // there): wait up to 10 s, polling.
+        for _ in 0..<1000 where FileManager.default.fileExists(atPath: path) {
             try await Task.sleep(for: .milliseconds(10))
         }
         #expect(!FileManager.default.fileExists(atPath: path))

@@ -124,7 +124,9 @@ struct UnreadResponseTests {
         try await withServer(configuration, respond: { _ in textResponse(answer) }) { server in
             let socket = try NonReadingSocket(port: server.port)
             socket.sendWithoutBlocking(String(repeating: "GET / HTTP/1.1\r\nHost: x\r\n\r\n", count: 100))
-            try await Task.sleep(for: .seconds(1))
+            // Long enough that even a server slowed by the parallel suite fills the socket buffers and then waits
+            // past its 300 ms write timeout (after 1 s a loaded debug build was seen still producing answers).
+            try await Task.sleep(for: .seconds(3))
             let outcome = await socket.readToEnd(timeoutSeconds: 5)
             #expect(outcome.closed)
             #expect(outcome.bytes.count < 100 * answer.utf8.count)

@@ -62,6 +62,21 @@ import Testing
         }
     }
 
+    /// Starlette's `"gzip" in accept_encoding`: a substring test of the first field, case-sensitive.
+    @Test(arguments: [
+        ("gzip", true), ("ggzip", true), ("gzgzip", true), ("x-gzip", true), ("gzip;q=0", true), ("deflate, br, gzip", true),
+        ("gzi", false), ("g zip", false), ("GZIP", false), ("", false), ("gziq", false),
+    ])
+    func gzipIsAcceptedWhenTheFirstAcceptEncodingContainsIt(value: String, compressed: Bool) async throws {
+        try await Self.app().test(.inProcess) { client async throws in
+            var headers: HTTPFields = [.acceptEncoding: value]
+            headers.append(HTTPField(name: .acceptEncoding, value: "gzip"))  // a second field is not read
+            let response = try await client.get("/big", headers: headers)
+            #expect(response.headers[.contentEncoding] == (compressed ? "gzip" : nil))
+            #expect(response.headers[.vary] == "Accept-Encoding")
+        }
+    }
+
     @Test(arguments: ["/png", "/ogg", "/grpc", "/encoded", "/partial"])
     func excludedMediaTypesEncodedAndPartialResponsesAreLeftAlone(path: String) async throws {
         try await Self.app().test(.inProcess) { client async throws in

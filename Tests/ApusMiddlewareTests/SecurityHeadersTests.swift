@@ -30,4 +30,16 @@ import Testing
         }
         #expect(response.headers[values: .xFrameOptions] == ["SAMEORIGIN"])
     }
+
+    @Test func aHeaderChangedAfterCreationIsWhatTheResponsesGet() async throws {
+        var middleware = SecurityHeaders()
+        middleware.frameOptions = "SAMEORIGIN"
+        middleware.strictTransportSecurity = nil
+        middleware.contentSecurityPolicy = "default-src 'none'"
+        let response = try await middleware.handle(makeRequest(), next: answersApp)
+        #expect(response.headers[values: .xFrameOptions] == ["SAMEORIGIN"])
+        #expect(response.headers[.strictTransportSecurity] == nil)
+        #expect(response.headers[.contentSecurityPolicy] == "default-src 'none'")
+        #expect(response.headers[.xContentTypeOptions] == "nosniff")
+    }
 }

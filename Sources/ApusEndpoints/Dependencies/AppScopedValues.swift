@@ -6,6 +6,9 @@ import Synchronization
 final class AppScopedValues: Sendable {
     private struct State: Sendable {
         var values: [ObjectIdentifier: Task<any Sendable, any Error>] = [:]
+        /// The values made, so that every request after the first reads one under the lock instead of awaiting
+        /// its task.
+        var made: [ObjectIdentifier: any Sendable] = [:]
         var cleanups: [DependencyCleanup] = []
     }
 
@@ -14,8 +17,10 @@ final class AppScopedValues: Sendable {
     /// The value of `D`, made with `provider` the first time (concurrent first uses wait for the same making).
     func value<D: Dependency>(_ type: D.Type, provider: DependencyProvider<D>, environment: EndpointEnvironment) async throws -> D {
         let key = ObjectIdentifier(type)
-        let task = self.state.withLock { state in
-            if let task = state.values[key] { return task }
+        let found: Lookup<D> = self.state.withLock { state in
+            // Only the task below stores into `made`, always a `D` under `D`'s identifier.
+            if let made = state.made[key] as? D { return .made(made) }
+            if let task = state.values[key] { return .making(task) }
             let task = Task<any Sendable, any Error> {
                 do {
                     var context = ExtractionContext(request: nil, environment: environment)
@@ -23,11 +28,12 @@ final class AppScopedValues: Sendable {
                         throw DependencyResolutionError.invalidInputs(
                             dependency: String(describing: D.self), errors: context.finishErrors())
                     }
-                    if let cleanup = provider.cleanup {
-                        self.state.withLock {
-                            $0.cleanups.append(
+                    self.state.withLock { state in
+                        if let cleanup = provider.cleanup {
+                            state.cleanups.append(
                                 DependencyCleanup(scope: .app, name: String(describing: D.self)) { try await cleanup(value) })
                         }
+                        state.made[key] = value
                     }
                     return value
                 } catch {
@@ -37,7 +43,12 @@ final class AppScopedValues: Sendable {
                 }
             }
             state.values[key] = task
-            return task
+            return .making(task)
+        }
+        let task: Task<any Sendable, any Error>
+        switch found {
+        case .made(let value): return value
+        case .making(let making): task = making
         }
         // The task above only ever returns a `D`.
         guard let value = try await task.value as? D else {
@@ -55,6 +66,12 @@ final class AppScopedValues: Sendable {
         }
         await cleanups.runInReverse(logger: logger)
     }
+}
+
+/// What the lock held for an app-scoped value: the value, or the task making it.
+private enum Lookup<D: Sendable>: Sendable {
+    case made(D)
+    case making(Task<any Sendable, any Error>)
 }
 
 /// An app-scoped dependency a route needs, so that startup can make it before the first request.

@@ -5,9 +5,12 @@
 /// Cleanups run in reverse order of creation, on error paths too (before the error response is sent, as in
 /// FastAPI); an error a cleanup throws is logged.
 public struct DependencyProvider<Value: Sendable>: Sendable {
+    @usableFromInline
     let registerInputs: @Sendable (inout EndpointPlan) -> Void
     /// Extracts the inputs and makes the value; `nil` when an input did not validate (its errors are recorded).
+    @usableFromInline
     let make: @Sendable (inout ExtractionContext) async throws -> Value?
+    @usableFromInline
     let cleanup: (@Sendable (Value) async throws -> Void)?
 
     /// A provider that makes the value from `inputs`.
@@ -16,6 +19,10 @@ public struct DependencyProvider<Value: Sendable>: Sendable {
     ///   - inputs: the extractors whose values `make` receives, in order.
     ///   - make: makes the value; throw ``HTTPError`` to answer the request instead.
     ///   - cleanup: runs when the value's scope ends (see ``DependencyScope``).
+    ///
+    /// Inlinable so that the code reading the inputs is specialized for their types where the provider is
+    /// written: unspecialized, every request would look up the inputs' type metadata at run time.
+    @inlinable
     public init<each Input: Extractor>(
         _ inputs: repeat each Input,
         make: @escaping @Sendable (repeat (each Input).Value) async throws -> Value,

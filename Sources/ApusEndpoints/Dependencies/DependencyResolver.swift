@@ -65,7 +65,7 @@ public final class DependencyResolver: Sendable {
     /// Adds what a resolution made to the resolver's state (resolutions may overlap; each keeps its own).
     private func keep(_ after: DependencyState, madeAfter before: DependencyState) {
         self.state.withLock { state in
-            for (key, value) in after.cache where state.cache[key] == nil {
+            for (key, value) in after.cache.entries where state.cache[key] == nil {
                 state.cache[key] = value
             }
             state.cleanups.append(contentsOf: after.cleanups.dropFirst(before.cleanups.count))

@@ -14,8 +14,28 @@ struct DependencyState: Sendable {
         let scopes: [String]
     }
 
-    var cache: [CacheKey: CachedValue] = [:]
+    var cache = DependencyCache()
     var cleanups: [DependencyCleanup] = []
+}
+
+/// The values made for one request, by type and scopes: a list searched in order rather than a hash table,
+/// because a route uses a handful of dependencies, fixed by its declaration and not by the request, and a
+/// request then neither hashes keys nor allocates a table.
+struct DependencyCache: Sendable {
+    private(set) var entries: [(key: DependencyState.CacheKey, value: DependencyState.CachedValue)] = []
+
+    subscript(key: DependencyState.CacheKey) -> DependencyState.CachedValue? {
+        get { self.entries.first { $0.key == key }?.value }
+        set {
+            let index = self.entries.firstIndex { $0.key == key }
+            switch (index, newValue) {
+            case (let index?, let value?): self.entries[index].value = value
+            case (let index?, nil): self.entries.remove(at: index)
+            case (nil, let value?): self.entries.append((key, value))
+            case (nil, nil): break
+            }
+        }
+    }
 }
 
 /// A cleanup waiting for its scope to end.

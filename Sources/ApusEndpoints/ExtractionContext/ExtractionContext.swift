@@ -77,6 +77,7 @@ public struct ExtractionContext: Sendable {
     }
 
     /// Starts a dependency's level: its parameters' errors are sorted among themselves, not with the caller's.
+    @usableFromInline
     mutating func beginLevel() -> (pending: [(source: ParameterSource, item: ValidationErrorItem)], reported: Int) {
         let saved = self.pendingErrors
         self.pendingErrors = []
@@ -84,6 +85,7 @@ public struct ExtractionContext: Sendable {
     }
 
     /// Ends a dependency's level; returns whether the level (or a dependency inside it) had errors.
+    @usableFromInline
     mutating func endLevel(_ saved: (pending: [(source: ParameterSource, item: ValidationErrorItem)], reported: Int)) -> Bool {
         let hadErrors = !self.pendingErrors.isEmpty || self.reportedErrors.count > saved.reported
         self.flushPending()

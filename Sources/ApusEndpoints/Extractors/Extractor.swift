@@ -34,7 +34,14 @@ public struct ExtractorContractViolation: Error, Sendable, CustomStringConvertib
 }
 
 /// The handler's argument: extraction succeeded (the caller checked that no error was recorded).
+@inlinable
 func unwrapExtracted<Value>(_ value: Value?, from extractor: some Extractor) throws -> Value {
-    guard let value else { throw ExtractorContractViolation(extractor: String(describing: type(of: extractor))) }
+    guard let value else { throw contractViolation(extractor) }
     return value
+}
+
+/// The error of an extractor that broke its contract (out of line: it is never the path taken).
+@usableFromInline
+func contractViolation(_ extractor: some Extractor) -> ExtractorContractViolation {
+    ExtractorContractViolation(extractor: String(describing: type(of: extractor)))
 }

@@ -16,17 +16,32 @@ import Synchronization
 /// ```
 public final class JWTKeySet: Sendable {
     private let slots: Mutex<[KeySlot: KeyEntry]>
+    private let changes = Atomic<UInt64>(0)
 
     /// Creates an empty set.
     public init() {
         self.slots = Mutex([:])
     }
 
+    /// How many times the set has changed: read before a key is looked up, so that what was verified with the
+    /// keys of one generation is not reused after a key is added, replaced or removed (``VerifiedTokenCache``).
+    var generation: UInt64 { self.changes.load(ordering: .acquiring) }
+
+    /// Changes the slots and then the generation, under the lock, so a reader that sees the new generation finds
+    /// the new keys.
+    private func change<T: Sendable>(_ body: (inout [KeySlot: KeyEntry]) -> T) -> T {
+        self.slots.withLock { slots in
+            let result = body(&slots)
+            self.changes.add(1, ordering: .releasing)
+            return result
+        }
+    }
+
     /// Adds `key` under `kid` (`nil`: the key for tokens without a `kid`), replacing a key filed under the same
     /// `kid` and algorithm.
     public func add(_ key: JWTKey, kid: String? = nil) async {
         let entry = await KeyEntry(key)
-        self.slots.withLock { $0[KeySlot(kid: kid, algorithm: key.algorithm)] = entry }
+        self.change { $0[KeySlot(kid: kid, algorithm: key.algorithm)] = entry }
     }
 
     /// Adds the keys of a JSON Web Key Set (RFC 7517 §5), each under its `kid`, and returns the `kid`s added.
@@ -38,7 +53,7 @@ public final class JWTKeySet: Sendable {
     @discardableResult
     public func add(jwksJSON json: some DataProtocol) async throws(JWTKeySetError) -> [String] {
         let entries = try await Self.entries(fromJWKS: json)
-        self.slots.withLock { slots in
+        self.change { slots in
             for (slot, entry) in entries { slots[slot] = entry }
         }
         return Self.kids(entries)
@@ -49,7 +64,7 @@ public final class JWTKeySet: Sendable {
     @discardableResult
     public func replaceAll(withJWKS json: some DataProtocol) async throws(JWTKeySetError) -> [String] {
         let entries = try await Self.entries(fromJWKS: json)
-        self.slots.withLock { slots in
+        self.change { slots in
             slots = Dictionary(entries, uniquingKeysWith: { _, last in last })
         }
         return Self.kids(entries)
@@ -58,7 +73,7 @@ public final class JWTKeySet: Sendable {
     /// Removes every key filed under `kid`, for any algorithm, and returns whether there was one.
     @discardableResult
     public func remove(kid: String?) -> Bool {
-        self.slots.withLock { slots in
+        self.change { slots in
             let before = slots.count
             slots = slots.filter { $0.key.kid != kid }
             return slots.count != before

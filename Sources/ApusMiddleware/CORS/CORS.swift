@@ -61,7 +61,7 @@ public struct CORS: Middleware {
     private let allowedOrigins: Set<String>
     private let allowedMethods: Set<String>
     private let allowedHeadersLowercased: Set<String>
-    private let simpleHeaders: [(HTTPField.Name, String)]
+    private let simpleHeaders: [HTTPField]
     private let preflightHeaders: HTTPFields
 
     /// Creates the middleware; the defaults are Starlette's (no origin allowed, `GET` only, max age 600 s).
@@ -109,10 +109,12 @@ public struct CORS: Middleware {
         let headerNames = Set(Self.safelistedHeaders).union(allowHeaders).sorted()
         self.allowedHeadersLowercased = Set(headerNames.map { $0.lowercased() })
 
-        var simple: [(HTTPField.Name, String)] = []
-        if self.allowsAllOrigins { simple.append((.accessControlAllowOrigin, "*")) }
-        if allowCredentials { simple.append((.accessControlAllowCredentials, "true")) }
-        if !exposeHeaders.isEmpty { simple.append((.accessControlExposeHeaders, exposeHeaders.joined(separator: ", "))) }
+        var simple: [HTTPField] = []
+        if self.allowsAllOrigins { simple.append(HTTPField(name: .accessControlAllowOrigin, value: "*")) }
+        if allowCredentials { simple.append(HTTPField(name: .accessControlAllowCredentials, value: "true")) }
+        if !exposeHeaders.isEmpty {
+            simple.append(HTTPField(name: .accessControlExposeHeaders, value: exposeHeaders.joined(separator: ", ")))
+        }
         self.simpleHeaders = simple
 
         var preflight = HTTPFields()
@@ -127,7 +129,7 @@ public struct CORS: Middleware {
 
     public func handle(_ request: Request, next: MiddlewareNext) async throws -> Response {
         // Starlette reads the first of repeated fields.
-        let origin = request.headers[values: .origin].first
+        let origin = request.headers.firstValue(named: .origin)
         if let origin, request.method == .options, request.headers.contains(.accessControlRequestMethod) {
             return self.preflightResponse(origin: origin, request: request)
         }
@@ -196,11 +198,21 @@ public struct CORS: Middleware {
             headers.appendVary("Origin")
             return
         }
-        for (name, value) in self.simpleHeaders {
-            headers[name] = value
-        }
+        var added = self.simpleHeaders
         if (self.allowsAllOrigins && self.allowCredentials) || (!self.allowsAllOrigins && self.isAllowed(origin: origin)) {
-            headers[.accessControlAllowOrigin] = origin
+            // In place of the `*` when there is one, as Starlette's `headers[...] = origin` leaves it.
+            let echoed = HTTPField(name: .accessControlAllowOrigin, value: origin)
+            if let star = added.firstIndex(where: { $0.name.isSame(as: .accessControlAllowOrigin) }) {
+                added[star] = echoed
+            } else {
+                added.append(echoed)
+            }
+        }
+        // Starlette's `headers.update`: a header the response already has is replaced, the others are added at once.
+        if added.contains(where: { headers.hasField(named: $0.name) }) {
+            for field in added { headers[field.name] = field.value }
+        } else {
+            headers.append(contentsOf: added)
         }
         headers.appendVary("Origin")
     }

@@ -19,15 +19,15 @@ public import ApusCore
 ///   from a CDN), so one that fits every app does not exist; pass yours.
 public struct SecurityHeaders: Middleware {
     /// `Strict-Transport-Security`.
-    public var strictTransportSecurity: String?
+    public var strictTransportSecurity: String? { didSet { self.fields = self.makeFields() } }
     /// `X-Content-Type-Options`.
-    public var contentTypeOptions: String?
+    public var contentTypeOptions: String? { didSet { self.fields = self.makeFields() } }
     /// `X-Frame-Options`.
-    public var frameOptions: String?
+    public var frameOptions: String? { didSet { self.fields = self.makeFields() } }
     /// `Referrer-Policy`.
-    public var referrerPolicy: String?
+    public var referrerPolicy: String? { didSet { self.fields = self.makeFields() } }
     /// `Content-Security-Policy`.
-    public var contentSecurityPolicy: String?
+    public var contentSecurityPolicy: String? { didSet { self.fields = self.makeFields() } }
 
     /// Creates the middleware; pass `nil` to leave a header out.
     public init(
@@ -42,19 +42,31 @@ public struct SecurityHeaders: Middleware {
         self.frameOptions = frameOptions
         self.referrerPolicy = referrerPolicy
         self.contentSecurityPolicy = contentSecurityPolicy
+        self.fields = []
+        self.fields = self.makeFields()
     }
 
-    public func handle(_ request: Request, next: MiddlewareNext) async throws -> Response {
-        var response = try await next(request)
-        let headers: [(HTTPField.Name, String?)] = [
+    /// The headers to add, made when the configuration changes rather than on every response.
+    private var fields: [HTTPField]
+
+    private func makeFields() -> [HTTPField] {
+        let named: [(HTTPField.Name, String?)] = [
             (.strictTransportSecurity, self.strictTransportSecurity),
             (.xContentTypeOptions, self.contentTypeOptions),
             (.xFrameOptions, self.frameOptions),
             (.referrerPolicy, self.referrerPolicy),
             (.contentSecurityPolicy, self.contentSecurityPolicy),
         ]
-        for case (let name, let value?) in headers where !response.headers.contains(name) {
-            response.headers.append(HTTPField(name: name, value: value))
+        return named.compactMap { name, value in value.map { HTTPField(name: name, value: $0) } }
+    }
+
+    public func handle(_ request: Request, next: MiddlewareNext) async throws -> Response {
+        var response = try await next(request)
+        // One append of what is missing (most often all of it), not one per header.
+        if self.fields.allSatisfy({ !response.headers.hasField(named: $0.name) }) {
+            response.headers.append(contentsOf: self.fields)
+        } else {
+            response.headers.append(contentsOf: self.fields.filter { !response.headers.hasField(named: $0.name) })
         }
         return response
     }
