@@ -17,6 +17,10 @@ public import ApusCore
 public struct TestClient: Sendable {
     let transport: any TestTransport
 
+    /// The loopback port the app serves on in ``TestingMode/live`` (for a client of the test's own, a browser
+    /// or a raw socket); `nil` in process.
+    public var port: Int? { (self.transport as? LiveTransport)?.port }
+
     /// Sends a request and collects the response.
     ///
     /// - Parameters:

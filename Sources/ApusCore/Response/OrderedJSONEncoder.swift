@@ -17,9 +17,9 @@ import ApusWireFormats
 ///
 /// `Date` is ISO 8601 as Pydantic writes it (`2024-01-02T03:04:05.123000Z`, `null` outside years 1 to 9999),
 /// `UUID` lowercase, `Data` base64, `URL` its absolute string, `Decimal` a string: as `SchemaValue` writes them.
-enum OrderedJSONEncoder {
+public enum OrderedJSONEncoder {
     /// The JSON bytes of `value`.
-    static func encode(_ value: some Encodable) throws -> ByteBuffer {
+    public static func encode(_ value: some Encodable) throws -> ByteBuffer {
         let node = try JSONTreeEncoder.node(for: value, codingPath: [])
         var bytes: [UInt8] = []
         bytes.reserveCapacity(128)

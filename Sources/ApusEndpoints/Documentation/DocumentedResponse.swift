@@ -12,15 +12,20 @@ public struct DocumentedResponse: Sendable {
     public var mediaType: String?
     /// The body's schema; `nil` for an undocumented body (FastAPI's `{}`) or none.
     public var schema: DocumentedSchema?
+    /// For a stream of items (Server-Sent Events, JSON Lines), the schema of one item, documented as
+    /// `itemSchema` instead of `schema`.
+    public var itemSchema: DocumentedSchema?
 
     /// Creates a documented response.
     public init(
-        status: HTTPResponse.Status, description: String, mediaType: String? = "application/json", schema: DocumentedSchema? = nil
+        status: HTTPResponse.Status, description: String, mediaType: String? = "application/json", schema: DocumentedSchema? = nil,
+        itemSchema: DocumentedSchema? = nil
     ) {
         self.status = status
         self.description = description
         self.mediaType = mediaType
         self.schema = schema
+        self.itemSchema = itemSchema
     }
 
     /// A response whose body is a `Model` (FastAPI's `responses={404: {"model": Message}}`).

@@ -52,7 +52,9 @@ extension MethodRoutes {
         var metadata = metadata
         metadata.status = status
         var documentation = plan.documentation
-        documentation.successResponse = DocumentedResponse(status: status, description: "Successful Response", schema: encoder?.schema)
+        documentation.successResponse = DocumentedResponse(
+            status: status, description: "Successful Response", mediaType: encoder?.mediaType ?? MediaType.json, schema: encoder?.schema,
+            itemSchema: encoder?.itemSchema)
         documentation.responses = []
         documentation.addResponses(responses)
         documentation.addResponses(plan.documentation.responses)

@@ -6,11 +6,20 @@ public import ApusModels
 public struct ResponseEncoder<Output>: Sendable {
     /// The success response's body schema, when the return type has one.
     public let schema: DocumentedSchema?
+    /// The success response's media type.
+    public let mediaType: String
+    /// For a stream of items, the schema of one item (``StreamedResponseDocumenting``).
+    public let itemSchema: DocumentedSchema?
     let encode: Response.Rendering<Output>
 
     /// An encoder from a closure.
-    public init(schema: DocumentedSchema?, encode: @escaping Response.Rendering<Output>) {
+    public init(
+        schema: DocumentedSchema?, mediaType: String = MediaType.json, itemSchema: DocumentedSchema? = nil,
+        encode: @escaping Response.Rendering<Output>
+    ) {
         self.schema = schema
+        self.mediaType = mediaType
+        self.itemSchema = itemSchema
         self.encode = encode
     }
 
@@ -18,10 +27,16 @@ public struct ResponseEncoder<Output>: Sendable {
     /// control) is its own response, whatever else it is; a model or other ``SchemaValue`` is JSON written by
     /// ApusModels' encoder with `options` (FastAPI's `response_model_exclude_none`, include, exclude) and
     /// documented by its schema; the rest is as the core renders it (``Response/rendering(of:)``: any other
-    /// `Encodable` as JSON, `Void` as `null`).
+    /// `Encodable` as JSON, `Void` as `null`); a stream (``EventStream``, ``JSONLines``) is documented by its
+    /// items.
     public static func automatic(options: EncodingOptions) -> ResponseEncoder<Output>? {
         if !(Output.self is any ResponseConvertible.Type), let model = Output.self as? any SchemaValue.Type {
             return Self.schemaValue(model, options: options)
+        }
+        if let streamed = Output.self as? any StreamedResponseDocumenting.Type {
+            return Response.rendering(of: Output.self).map {
+                ResponseEncoder(schema: nil, mediaType: streamed.streamMediaType, itemSchema: streamed.itemSchema, encode: $0)
+            }
         }
         return Response.rendering(of: Output.self).map { ResponseEncoder(schema: nil, encode: $0) }
     }

@@ -98,8 +98,12 @@ extension DocumentAssembly {
         let code = response.status.code
         let allowsBody = code >= 200 && code != 204 && code != 304
         if allowsBody, let mediaType = response.mediaType {
-            let schema = response.schema?.schema(in: &self.generator) ?? [:]
-            json["content"] = [mediaType: ["schema": .object(schema)]]
+            if let itemSchema = response.itemSchema {
+                json["content"] = [mediaType: ["itemSchema": .object(itemSchema.schema(in: &self.generator))]]
+            } else {
+                let schema = response.schema?.schema(in: &self.generator) ?? [:]
+                json["content"] = [mediaType: ["schema": .object(schema)]]
+            }
         }
         return json
     }
