@@ -31,7 +31,7 @@ public struct EventStream<Element: Sendable>: Sendable, ResponseConvertible {
     /// Sends one element of the stream.
     public typealias Send = (Element) async throws -> Void
 
-    /// The longest the stream stays silent before a keep-alive comment.
+    /// The longest the stream stays silent before a keep-alive comment; zero or less sends none.
     public var pingInterval: Duration
     /// Extra response header fields.
     public var headers: HTTPFields
@@ -119,10 +119,12 @@ enum EventStreamPump {
                     sink.yield(.end(error))
                 }
             }
-            group.addTask {
-                while true {
-                    try await Task.sleep(for: interval / 8)
-                    sink.yield(.tick)
+            if interval > .zero {
+                group.addTask {
+                    while true {
+                        try await Task.sleep(for: interval / 8)
+                        sink.yield(.tick)
+                    }
                 }
             }
             var iterator = chunks.makeAsyncIterator()
