@@ -5,10 +5,9 @@ import Synchronization
 /// cleaned up in reverse order at shutdown.
 final class AppScopedValues: Sendable {
     private struct State: Sendable {
-        var values: [ObjectIdentifier: Task<any Sendable, any Error>] = [:]
-        /// The values made, so that every request after the first reads one under the lock instead of awaiting
-        /// its task.
-        var made: [ObjectIdentifier: any Sendable] = [:]
+        /// Each value, or the task making it: once made, every request reads the value under the lock instead of
+        /// awaiting the task.
+        var values: [ObjectIdentifier: Slot] = [:]
         var cleanups: [DependencyCleanup] = []
     }
 
@@ -17,10 +16,8 @@ final class AppScopedValues: Sendable {
     /// The value of `D`, made with `provider` the first time (concurrent first uses wait for the same making).
     func value<D: Dependency>(_ type: D.Type, provider: DependencyProvider<D>, environment: EndpointEnvironment) async throws -> D {
         let key = ObjectIdentifier(type)
-        let found: Lookup<D> = self.state.withLock { state in
-            // Only the task below stores into `made`, always a `D` under `D`'s identifier.
-            if let made = state.made[key] as? D { return .made(made) }
-            if let task = state.values[key] { return .making(task) }
+        let slot: Slot = self.state.withLock { state in
+            if let slot = state.values[key] { return slot }
             let task = Task<any Sendable, any Error> {
                 do {
                     var context = ExtractionContext(request: nil, environment: environment)
@@ -33,7 +30,7 @@ final class AppScopedValues: Sendable {
                             state.cleanups.append(
                                 DependencyCleanup(scope: .app, name: String(describing: D.self)) { try await cleanup(value) })
                         }
-                        state.made[key] = value
+                        state.values[key] = .made(value)
                     }
                     return value
                 } catch {
@@ -42,16 +39,16 @@ final class AppScopedValues: Sendable {
                     throw error
                 }
             }
-            state.values[key] = task
+            state.values[key] = .making(task)
             return .making(task)
         }
-        let task: Task<any Sendable, any Error>
-        switch found {
-        case .made(let value): return value
-        case .making(let making): task = making
+        // The task above only ever makes a `D`, and only it stores under `D`'s identifier.
+        let made: any Sendable
+        switch slot {
+        case .made(let value): made = value
+        case .making(let task): made = try await task.value
         }
-        // The task above only ever returns a `D`.
-        guard let value = try await task.value as? D else {
+        guard let value = made as? D else {
             throw DependencyResolutionError.requestUnavailable("app-scoped \(D.self)")
         }
         return value
@@ -68,9 +65,9 @@ final class AppScopedValues: Sendable {
     }
 }
 
-/// What the lock held for an app-scoped value: the value, or the task making it.
-private enum Lookup<D: Sendable>: Sendable {
-    case made(D)
+/// An app-scoped value, or the task making it.
+private enum Slot: Sendable {
+    case made(any Sendable)
     case making(Task<any Sendable, any Error>)
 }
 

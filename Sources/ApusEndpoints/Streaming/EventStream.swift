@@ -19,8 +19,9 @@ import ApusModels
 ///
 /// Each element is sent as one event: a ``ServerSentEvent`` as it says, any other element as its JSON in `data:`
 /// (a model as its response JSON, any other `Encodable` as JSON). The headers are FastAPI's:
-/// `content-type: text/event-stream; charset=utf-8`, `cache-control: no-cache`, `x-accel-buffering: no`. When the producer sends nothing for `pingInterval`
-/// (15 s, as FastAPI), the keep-alive comment `: ping` is sent, so proxies do not close an idle stream. The
+/// `content-type: text/event-stream; charset=utf-8`, `cache-control: no-cache`, `x-accel-buffering: no`. When
+/// the producer sends nothing for `pingInterval` (15 s, as FastAPI), the keep-alive comment `: ping` is sent, so
+/// proxies do not close an idle stream. The
 /// producer runs while the response is written: it waits while the client is not reading (one event ahead, as
 /// FastAPI's stream of size 1), it is cancelled when the client goes away, and the request's dependencies stay
 /// open until it ends. An error it throws ends the stream (logged by the server); the status is already sent.

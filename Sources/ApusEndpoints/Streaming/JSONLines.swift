@@ -6,7 +6,7 @@ import ApusModels
 ///
 /// ```swift
 /// app.get("/items/stream") {
-///     JSONLines { send in
+///     JSONLines<Item> { send in
 ///         for item in try await catalog.items() { try await send(item) }   // {"name":"a","price":1.0}\n
 ///     }
 /// }
@@ -46,7 +46,7 @@ public struct JSONLines<Element: Sendable>: Sendable, ResponseConvertible {
 
     public func response(for request: Request) throws -> Response {
         let produce = self.produce
-        return .stream(mediaType: "application/jsonl", status: self.status, headers: self.headers) { writer in
+        return .stream(mediaType: Self.streamMediaType, status: self.status, headers: self.headers) { writer in
             try await produce { element in
                 var line = try StreamItemJSON.bytes(of: element)
                 line.append(UInt8(ascii: "\n"))
@@ -54,15 +54,6 @@ public struct JSONLines<Element: Sendable>: Sendable, ResponseConvertible {
             }
         }
     }
-}
-
-/// A return type that is a stream of items, documented as FastAPI documents one: its media type with an
-/// `itemSchema` (an OpenAPI 3.2 keyword) instead of a `schema`.
-public protocol StreamedResponseDocumenting {
-    /// The media type of the stream.
-    static var streamMediaType: String { get }
-    /// The schema of one item.
-    static var itemSchema: DocumentedSchema { get }
 }
 
 extension JSONLines: StreamedResponseDocumenting {

@@ -128,7 +128,7 @@ let notAuthenticatedResponse = DocumentedResponse.error(.unauthorized, "Not auth
 extension Request {
     /// The first `Authorization` field, as Starlette's `headers.get` reads it.
     var authorization: String? {
-        self.headers.first(where: { $0.name == .authorization })?.value
+        self.headers.firstValue(named: .authorization)
     }
 }
 
