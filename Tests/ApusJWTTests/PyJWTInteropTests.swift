@@ -6,7 +6,7 @@ import Testing
 /// Tokens issued by Python's PyJWT verify here, and tokens issued here verify in PyJWT, for HS256, RS256 and
 /// ES256, with keys made by this test and passed to Python in files. Needs a Python with PyJWT and cryptography
 /// (`Tests/ApusJWTTests/requirements.txt`), from ``TestPython``; without one the test fails.
-@Suite struct PyJWTInteropTests {
+@Suite(.enabled(if: IsolatedTests.run)) struct PyJWTInteropTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Interop/pyjwt_interop.py").path
 
     struct Keys {

@@ -15,7 +15,7 @@ import Testing
 /// HashingServerTests`, as `.ci/run` does): beside the whole suite's parallel tests on two cores, a GET waits for
 /// the CPU, not for hashing. There the bound is 1 s, which still fails if hashes ran on an event loop (a GET
 /// would then wait behind several 0.5 s hashes).
-@Suite struct HashingServerTests {
+@Suite(.enabled(if: IsolatedTests.run)) struct HashingServerTests {
     static let isProof = ProcessInfo.processInfo.environment["APUS_HASHING_LATENCY_PROOF"] == "1"
     static let bound: Duration = isProof ? .milliseconds(50) : .seconds(1)
 

@@ -28,7 +28,7 @@ import Testing
         #expect(try await !cheapHasher().verify(fixture.password + "\0suffix", against: fixture.hash))
     }
 
-    @Test func freshPythonHashesVerify() async throws {
+    @Test(.enabled(if: IsolatedTests.run)) func freshPythonHashesVerify() async throws {
         let output = try await PythonProcess.run(Self.generator)
         let lines = output.split(separator: "\n")
         // 4 passwords × bcrypt $2b$, $2a$, pbkdf2-sha256, scrypt.
@@ -44,7 +44,7 @@ import Testing
         }
     }
 
-    @Test func passlibVerifiesApusScrypt() async throws {
+    @Test(.enabled(if: IsolatedTests.run)) func passlibVerifiesApusScrypt() async throws {
         let hasher = try cheapHasher()
         var arguments: [String] = []
         for password in ["correct horse battery staple", "pässwörd 🔑", ""] {
