@@ -76,6 +76,7 @@ let package = Package(
                 "ApusHTTP",
                 "ApusWireFormats",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "_NIOFileSystem", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -238,6 +239,7 @@ let package = Package(
             name: "ApusHTTPTests",
             dependencies: [
                 "ApusHTTP",
+                "ApusTesting",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -268,6 +270,10 @@ let package = Package(
         .testTarget(
             name: "ApusEndpointsTests",
             dependencies: ["Apus", "ApusTesting"],
+            exclude: [
+                "Streaming/fastapi_streams.py", "Streaming/fastapi_streams.json", "Streaming/requirements.txt",
+                "Background/fastapi_background.py", "Background/fastapi_background.json",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -44,10 +44,12 @@ import ApusEndpoints
 ///      the **JSON body** (a lone body is the whole body; with several, each is a key of the body object);
 ///    - a ``Dependency``: **injected**, one instance per request;
 ///    - ``UploadedFile`` (optional, or an array): a multipart **file** field;
-///    - ``Request``: the raw request;
+///    - ``Request``: the raw request; ``ResponseHead``: the response's status and headers; ``BackgroundTasks``:
+///      work to run after the response is sent;
 ///    - any other `Codable` type: the JSON body, through ``CodableModel`` (no defaults or constraints);
 ///    - anything else does not compile: "a route parameter's type must be a SchemaValue ..., a SchemaModel ...,
-///      Codable ..., a Dependency, an UploadedFile, Request, or ResponseHead".
+///      Codable ..., a Dependency, an UploadedFile, Request, ResponseHead, or
+///      BackgroundTasks".
 /// 4. **Optional.** A default value or an optional type (`T?`) makes a parameter optional; the default is
 ///    documented.
 ///

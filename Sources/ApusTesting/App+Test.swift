@@ -55,6 +55,9 @@ extension App {
         )
         var clientConfiguration = HTTPClient.Configuration()
         clientConfiguration.redirectConfiguration = .disallow
+        // Enough connections for a test's concurrent requests to reach the server at once (the client's default
+        // is 8 per host).
+        clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 128
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {

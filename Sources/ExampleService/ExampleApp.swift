@@ -34,6 +34,15 @@ public enum ExampleApp {
 
         app.post("/users", Body<UserIn>("user"), status: .created) { user in user }
 
+        // The seed's `register_user`: answers at once; the e-mail and the event go out afterwards.
+        app.state[OutboxKey.self] = Outbox()
+        app.post("/register", Body<UserIn>("user"), InjectedBackgroundTasks(), RawRequest()) { user, tasks, request in
+            let outbox = try request.exampleOutbox
+            tasks.add("send_email") { try await outbox.sendWelcomeEmail(to: user.email) }
+            tasks.add("event_user_registered") { outbox.record("user_registered \(user.email)") }
+            return AccessMessage(message: "OK")
+        }
+
         // Only the post's owner may change it: `Owned<PostOwnership>` loads it and checks the authenticated user.
         app.put("/posts/{post_id}", Depends<Owned<PostOwnership>>(), Body<PostUpdate>("update"), RawRequest()) { owned, update, request in
             guard let post = try request.examplePosts.update(owned.resource.id, with: update) else {
@@ -79,4 +88,9 @@ public enum ExampleApp {
         }
         return router
     }
+}
+
+extension App {
+    /// The example's outbox (the e-mails `POST /register` sent), for tests.
+    public var exampleOutbox: Outbox? { self.state[OutboxKey.self] }
 }

@@ -76,3 +76,39 @@ enum ExampleItems {
         OwnedItem(itemId: 3, name: "Chair", owner: "bob"),
     ]
 }
+
+/// Where the example's "e-mails" and events go: kept in memory, since the example sends nothing.
+public final class Outbox: Sendable {
+    /// How long sending the welcome e-mail takes: the seed's slow `send_email`.
+    public static let sendingTime = Duration.seconds(2)
+
+    private let sent = Mutex<[String]>([])
+
+    /// What was sent so far, in order.
+    public var messages: [String] { self.sent.withLock { $0 } }
+
+    /// Records `message` as sent.
+    func record(_ message: String) {
+        self.sent.withLock { $0.append(message) }
+    }
+
+    /// The seed's `send_email`: takes ``sendingTime``.
+    func sendWelcomeEmail(to address: String) async throws {
+        try await Task.sleep(for: Self.sendingTime)
+        self.record("welcome e-mail to \(address)")
+    }
+}
+
+enum OutboxKey: AppStateKey {
+    typealias Value = Outbox
+}
+
+extension Request {
+    /// The example's outbox, from the app's state.
+    var exampleOutbox: Outbox {
+        get throws {
+            guard let outbox = self.state[OutboxKey.self] else { throw HTTPError(.internalServerError) }
+            return outbox
+        }
+    }
+}

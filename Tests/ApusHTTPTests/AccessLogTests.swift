@@ -1,52 +1,11 @@
 import ApusHTTP
+import ApusTesting
 import HTTPTypes
 import Logging
 import NIOCore
 import ServiceLifecycle
 import Synchronization
 import Testing
-
-/// Keeps every log record, for tests that check what the server logs.
-final class RecordedLogs: Sendable {
-    struct Record: Sendable {
-        var level: Logger.Level
-        var message: String
-        var metadata: [String: String]
-    }
-
-    private let records = Mutex<[Record]>([])
-
-    var all: [Record] { self.records.withLock { $0 } }
-
-    func append(_ record: Record) {
-        self.records.withLock { $0.append(record) }
-    }
-
-    func logger() -> Logger {
-        var logger = Logger(label: "apus.test") { _ in RecordingLogHandler(logs: self) }
-        logger.logLevel = .info
-        return logger
-    }
-}
-
-struct RecordingLogHandler: LogHandler {
-    let logs: RecordedLogs
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .info
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { self.metadata[key] }
-        set { self.metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        var flattened: [String: String] = [:]
-        for (key, value) in self.metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
-            flattened[key] = "\(value)"
-        }
-        self.logs.append(.init(level: event.level, message: "\(event.message)", metadata: flattened))
-    }
-}
 
 @Suite("Access log")
 struct AccessLogTests {

@@ -67,6 +67,8 @@ CASES = [
     ("user bad email", "POST", "/users", JSON, b'{"email":"not-an-email","age":30}'),
     ("user too young", "POST", "/users", JSON, b'{"email":"ann@company.com","age":17}'),
     ("user everything wrong", "POST", "/users", JSON, b'{"email":"x","age":"old"}'),
+    ("register", "POST", "/register", JSON, b'{"email":"ann@company.com","age":30}'),
+    ("register too young", "POST", "/register", JSON, b'{"email":"ann@company.com","age":17}'),
     ("user missing", "POST", "/users", JSON, b'{}'),
     ("post owner", "PUT", "/posts/1", {**JSON, **ALICE}, b'{"title":"New","content":"Body"}'),
     ("post not owner", "PUT", "/posts/1", {**JSON, **BOB}, b'{"title":"New","content":"Body"}'),

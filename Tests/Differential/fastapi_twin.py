@@ -3,13 +3,14 @@
 Run: uvicorn fastapi_twin:app --port 8001
 """
 
+import asyncio
 import os
 import time
 from typing import Annotated, List, Optional
 
 import jwt
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Security
+from fastapi import APIRouter, BackgroundTasks, Depends, FastAPI, Header, HTTPException, Security
 from fastapi.security import OAuth2PasswordBearer, OAuth2PasswordRequestForm, SecurityScopes
 from pydantic import BaseModel, EmailStr, Field, field_validator
 
@@ -80,6 +81,21 @@ class UserIn(BaseModel):
 @app.post("/users", status_code=201, response_model=UserIn)
 async def create_user(user: UserIn):
     return user
+
+
+async def send_email(email: str):
+    await asyncio.sleep(2)
+
+
+async def event_user_registered(email: str):
+    pass
+
+
+@app.post("/register")
+async def register_user(user: UserIn, bg_tasks: BackgroundTasks):
+    bg_tasks.add_task(send_email, user.email)
+    bg_tasks.add_task(event_user_registered, user.email)
+    return {"message": "OK"}
 
 
 class PostUpdate(BaseModel):

@@ -1,3 +1,5 @@
+public import ApusCore
+
 /// How a ``Dependency`` is made: the extractors it reads (the same ones a handler declares: ``Path``, ``Query``,
 /// ``Header``, ``Body``, other dependencies with ``Depends``...), a function that makes the value from them, and
 /// optionally a cleanup (FastAPI's code after `yield`).
@@ -39,6 +41,34 @@ public struct DependencyProvider<Value: Sendable>: Sendable {
             return try await make(repeat try unwrapExtracted(each values, from: each inputs))
         }
         self.cleanup = cleanup
+    }
+
+    /// A provider whose synchronous `make` (and `cleanup`) block their thread, run on `pool` instead of an event
+    /// loop: a driver without async, a file read, a blocking SDK (FastAPI's `def` dependency).
+    ///
+    /// ```swift
+    /// static let provider = DependencyProvider(Header<String>("x-tenant"), blocking: .shared) { tenant in
+    ///     try LegacyDirectory.lookUp(tenant)
+    /// }
+    /// ```
+    @inlinable
+    public init<each Input: Extractor>(
+        _ inputs: repeat each Input,
+        blocking pool: BlockingPool,
+        make: @escaping @Sendable (repeat (each Input).Value) throws -> Value,
+        cleanup: (@Sendable (Value) throws -> Void)? = nil
+    ) {
+        let asynchronousCleanup: (@Sendable (Value) async throws -> Void)?
+        if let cleanup {
+            asynchronousCleanup = { value in try await pool.run { try cleanup(value) } }
+        } else {
+            asynchronousCleanup = nil
+        }
+        self.init(
+            repeat each inputs,
+            make: { (values: repeat (each Input).Value) in try await pool.run { try make(repeat each values) } },
+            cleanup: asynchronousCleanup
+        )
     }
 
     /// A provider that always gives `value` (for overrides in tests).

@@ -16,6 +16,8 @@ public struct ExtractionContext: Sendable {
     var dependencies: DependencyState
     /// The request's ``ResponseHead``, once something asked for it.
     var responseHead: ResponseHead?
+    /// The request's ``BackgroundTasks``, once something asked for them.
+    var backgroundTasks: BackgroundTasks?
     /// The OAuth2 scopes required by the ``Security`` uses above the dependency being made (``SecurityScopes``),
     /// and the security requirements the request must meet.
     package internal(set) var securityScopes: [String] = []

@@ -36,18 +36,24 @@ struct EndpointRunner: Sendable {
             await context.dependencies.cleanups.runInReverse(logger: request.logger)
             throw error
         }
-        return await Self.finish(context, response, logger: request.logger)
+        return await Self.finish(context, response, request: request)
     }
 
-    /// The response with function-scoped cleanups done and request-scoped ones queued after it is sent.
-    private static func finish(_ context: ExtractionContext, _ response: Response, logger: Logger) async -> Response {
+    /// The response with function-scoped cleanups done, and queued after it is sent: the background tasks, then
+    /// the request-scoped cleanups (FastAPI's order).
+    private static func finish(_ context: ExtractionContext, _ response: Response, request: Request) async -> Response {
         let cleanups = context.dependencies.cleanups
-        guard !cleanups.isEmpty else { return response }
+        let tasks = context.backgroundTasks
+        guard !cleanups.isEmpty || tasks != nil else { return response }
+        let logger = request.logger
         await cleanups.filter { $0.scope == .function }.runInReverse(logger: logger)
         let afterSend = cleanups.filter { $0.scope != .function }
-        guard !afterSend.isEmpty else { return response }
+        guard !afterSend.isEmpty || tasks != nil else { return response }
         var response = response
-        response.addAfterSend { await afterSend.runInReverse(logger: logger) }
+        response.addAfterSend {
+            await tasks?.run(for: request)
+            await afterSend.runInReverse(logger: logger)
+        }
         return response
     }
 }

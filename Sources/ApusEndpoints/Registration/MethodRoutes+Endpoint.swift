@@ -124,3 +124,36 @@ extension RouteAttachments {
         }
     }
 }
+
+extension MethodRoutes {
+    /// Adds a typed endpoint whose synchronous handler blocks its thread (FastAPI's `def` endpoint): extraction,
+    /// validation and dependencies run as for any endpoint, then the handler runs on `pool`, never on an event
+    /// loop.
+    ///
+    /// ```swift
+    /// app.get("/reports/{id}", Path<Int>("id"), blocking: .shared) { id in try LegacyReports.render(id) }
+    /// ```
+    ///
+    /// The parameters are the asynchronous form's, and `pool`: the threads the handler runs on.
+    public func callAsFunction<each E: Extractor, Output: Sendable>(
+        _ path: String,
+        _ extractors: repeat each E,
+        status: HTTPResponse.Status? = nil,
+        metadata: RouteMetadata = RouteMetadata(),
+        responses: [DocumentedResponse] = [],
+        dependencies: [DependencyRequirement] = [],
+        encoding: EncodingOptions = EncodingOptions(),
+        encoder: ResponseEncoder<Output>? = nil,
+        blocking pool: BlockingPool,
+        file: String = #fileID,
+        line: Int = #line,
+        handler: @escaping @Sendable (repeat (each E).Value) throws -> Output
+    ) {
+        self(
+            path, repeat each extractors, status: status, metadata: metadata, responses: responses,
+            dependencies: dependencies, encoding: encoding, encoder: encoder, file: file, line: line
+        ) { (values: repeat (each E).Value) in
+            try await pool.run { try handler(repeat each values) }
+        }
+    }
+}

@@ -14,6 +14,7 @@ public import ApusModels
 /// | ``UploadedFile``, optional or array of them | ``File`` |
 /// | ``Request`` | ``RawRequest`` |
 /// | ``ResponseHead`` | ``InjectedResponseHead`` |
+/// | ``BackgroundTasks`` | ``InjectedBackgroundTasks`` |
 /// | any other `Codable` type | ``CodableBody`` |
 ///
 /// Anything else does not compile, with a message naming these protocols. The explicit markers (`@From.Query`,
@@ -83,6 +84,13 @@ public enum RouteParameterInference {
         InjectedResponseHead()
     }
 
+    /// The request's background tasks.
+    public static func extractor(
+        for type: BackgroundTasks.Type, name: String, default: BackgroundTasks?, description: String?
+    ) -> InjectedBackgroundTasks {
+        InjectedBackgroundTasks()
+    }
+
     /// Any other `Codable` type: the JSON body, through ``CodableModel``. Disfavoured so that a type that is also a
     /// ``SchemaValue`` (`String`, an `@Schema` model that is `Codable` too) keeps its own rule.
     @_disfavoredOverload
@@ -97,7 +105,7 @@ public enum RouteParameterInference {
     @available(
         *, unavailable,
         message:
-            "a route parameter's type must be a SchemaValue (path, query: String, Int, enums...), a SchemaModel (@Schema, the JSON body), Codable (a JSON body), a Dependency, an UploadedFile, Request, or ResponseHead"
+            "a route parameter's type must be a SchemaValue (path, query: String, Int, enums...), a SchemaModel (@Schema, the JSON body), Codable (a JSON body), a Dependency, an UploadedFile, Request, ResponseHead, or BackgroundTasks"
     )
     public static func extractor<T: Sendable>(
         for type: T.Type, name: String, default: T?, description: String?

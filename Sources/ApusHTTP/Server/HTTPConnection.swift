@@ -25,7 +25,10 @@ struct HTTPConnection: Sendable {
     private static let notImplemented = ByteBuffer(string: "Not Implemented")
     private static let requestTimeout = ByteBuffer(string: "Request Timeout")
 
-    func serve(_ accepted: AcceptedConnection) async {
+    /// Serves the connection's requests. Each response's after-send work (background tasks, request-scoped
+    /// cleanup) goes to `runAfterSend` once the response is out, and the connection goes on to its next request
+    /// meanwhile, as uvicorn starts the next pipelined request once a response is sent.
+    func serve(_ accepted: AcceptedConnection, runAfterSend: (@escaping @Sendable () async -> Void) -> Void) async {
         let channel = accepted.channel
         let remoteAddress = channel.remoteAddress
         let remoteHost = remoteAddress?.ipAddress
@@ -45,7 +48,7 @@ struct HTTPConnection: Sendable {
                 await self.answerProtocolError(error, on: channel)
                 break
             }
-            let keepAlive = await self.serveRequest(
+            let served = await self.serveRequest(
                 head: head,
                 parts: parts,
                 channel: channel,
@@ -54,11 +57,19 @@ struct HTTPConnection: Sendable {
                 remotePort: remotePort
             )
             parts.responseCompleted()
-            guard keepAlive else { break }
+            if let afterSend = served.afterSend {
+                runAfterSend(afterSend)
+            }
+            guard served.keepAlive else { break }
             // Read the next request only once the responses so far have drained: a client that pipelines and never
             // reads would otherwise make the server queue every response.
             guard await parts.waitUntilWritable(timeout: self.configuration.responseWriteTimeout) else { break }
         }
+        await self.finishConnection(channel)
+    }
+
+    /// Lets what is written reach the socket, then closes.
+    private func finishConnection(_ channel: any Channel) async {
         // Let what is written reach the socket before closing (a client that half-closed still reads its answers),
         // but no longer than a client may leave answers unread.
         if channel.isActive {
@@ -73,7 +84,15 @@ struct HTTPConnection: Sendable {
         try? await channel.close()
     }
 
-    /// Serves one request; returns whether the connection stays open for the next.
+    /// What serving one request leaves to the connection.
+    private struct Served {
+        /// Whether the connection stays open for the next request.
+        var keepAlive: Bool
+        /// The response's after-send work, to run now that it is out (and the connection closed if it must be).
+        var afterSend: (@Sendable () async -> Void)?
+    }
+
+    /// Serves one request; returns whether the connection stays open for the next, and the work left to run.
     private func serveRequest(
         head: HTTPRequestHead,
         parts: ConnectionRequestParts,
@@ -81,7 +100,7 @@ struct HTTPConnection: Sendable {
         control: ConnectionControl,
         remoteHost: String?,
         remotePort: Int?
-    ) async -> Bool {
+    ) async -> Served {
         // Read the clock only when the access log will use it.
         let start: ContinuousClock.Instant? = self.configuration.accessLog ? .now : nil
         let isHEAD = head.method == .HEAD
@@ -92,7 +111,7 @@ struct HTTPConnection: Sendable {
         case .failure(let rejection):
             self.logger.debug("Refused request head", metadata: ["reason": "\(rejection)", "path": "\(head.uri)"])
             await self.answerProtocolError(rejection, on: channel, bodyMayFollow: true)
-            return false
+            return Served(keepAlive: false)
         }
         // CONNECT turns the connection into a tunnel, which this server does not offer; any other upgrade request
         // is answered as plain HTTP and parsing resumes after it.
@@ -121,8 +140,12 @@ struct HTTPConnection: Sendable {
         if let limit = self.configuration.concurrencyLimit {
             acquired = self.inFlight.tryAcquire(limit: limit)
         }
+        // A request counts against the concurrency limit until its after-send work is done, as uvicorn counts a
+        // request cycle until the application returns.
+        let holdsSlot = acquired && self.configuration.concurrencyLimit != nil
+        var slotHandedOver = false
         defer {
-            if acquired, self.configuration.concurrencyLimit != nil { self.inFlight.release() }
+            if holdsSlot, !slotHandedOver { self.inFlight.release() }
         }
 
         var response: Response
@@ -168,17 +191,23 @@ struct HTTPConnection: Sendable {
         if let start, self.logger.logLevel <= .info {
             self.logAccess(head: head, connection: connection, status: response.status, start: start)
         }
-        if let afterSend = response.afterSend {
-            await afterSend()
+        var afterSend = response.afterSend
+        if holdsSlot, let work = afterSend {
+            slotHandedOver = true
+            let inFlight = self.inFlight
+            afterSend = {
+                await work()
+                inFlight.release()
+            }
         }
         if !written.completed {
-            return false
+            return Served(keepAlive: false, afterSend: afterSend)
         }
         if !keepAlive {
             await self.closeAfter(written.lastWrite, channel: channel, bodyLeft: !parts.bodyFinished || parts.bodyFailure != nil)
-            return false
+            return Served(keepAlive: false, afterSend: afterSend)
         }
-        return true
+        return Served(keepAlive: true, afterSend: afterSend)
     }
 
     /// The outcome of writing a response.

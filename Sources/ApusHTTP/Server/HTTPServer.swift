@@ -162,22 +162,34 @@ public struct HTTPServer: Service {
     }
 
     /// Serves a connection, and cancels the work in flight on it (a streaming producer, say) when the client goes
-    /// away.
+    /// away. Its responses' after-send work runs in tasks of its own, which the client going away does not cancel
+    /// (a background task runs whether or not the client is still there); the connection's task ends when that
+    /// work has, so graceful shutdown waits for it, and the shutdown timeout cancels it.
     private static func serveCancellable(_ accepted: AcceptedConnection, connection: HTTPConnection) async {
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                await withTaskCancellationHandler {
-                    await connection.serve(accepted)
-                } onCancel: {
-                    // A cancelled connection (shutdown timeout) closes its channel, which ends any read in progress.
-                    accepted.channel.close(promise: nil)
+        let (afterSendWork, afterSendQueue) = AsyncStream.makeStream(of: (@Sendable () async -> Void).self)
+        await withDiscardingTaskGroup { afterSendTasks in
+            afterSendTasks.addTask {
+                await withTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        await withTaskCancellationHandler {
+                            await connection.serve(accepted) { work in afterSendQueue.yield(work) }
+                        } onCancel: {
+                            // A cancelled connection (shutdown timeout) closes its channel, which ends any read in
+                            // progress.
+                            accepted.channel.close(promise: nil)
+                        }
+                    }
+                    group.addTask {
+                        _ = try? await accepted.channel.closeFuture.get()
+                    }
+                    await group.next()
+                    group.cancelAll()
                 }
+                afterSendQueue.finish()
             }
-            group.addTask {
-                _ = try? await accepted.channel.closeFuture.get()
+            for await work in afterSendWork {
+                afterSendTasks.addTask(operation: work)
             }
-            await group.next()
-            group.cancelAll()
         }
     }
 }
