@@ -38,7 +38,7 @@ public enum ExampleApp {
         app.state[OutboxKey.self] = Outbox()
         app.post("/register", Body<UserIn>("user"), InjectedBackgroundTasks(), RawRequest()) { user, tasks, request in
             let outbox = try request.exampleOutbox
-            tasks.add("send_email") { try await outbox.sendWelcomeEmail(to: user.email) }
+            tasks.add("send_email") { try await outbox.sendWelcomeEmail(to: user.email, logger: request.logger) }
             tasks.add("event_user_registered") { outbox.record("user_registered \(user.email)") }
             return AccessMessage(message: "OK")
         }

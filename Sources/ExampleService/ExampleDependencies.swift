@@ -92,10 +92,11 @@ public final class Outbox: Sendable {
         self.sent.withLock { $0.append(message) }
     }
 
-    /// The seed's `send_email`: takes ``sendingTime``.
-    func sendWelcomeEmail(to address: String) async throws {
+    /// The seed's `send_email`: takes ``sendingTime``, then logs that it is done.
+    func sendWelcomeEmail(to address: String, logger: Logger) async throws {
         try await Task.sleep(for: Self.sendingTime)
         self.record("welcome e-mail to \(address)")
+        logger.info("Welcome e-mail sent", metadata: ["to": "\(address)"])
     }
 }
 
