@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "ApusPasswords", targets: ["ApusPasswords"]),
         .library(name: "ApusJWT", targets: ["ApusJWT"]),
         .library(name: "ApusMiddleware", targets: ["ApusMiddleware"]),
+        .library(name: "ApusStaticFiles", targets: ["ApusStaticFiles"]),
         .executable(name: "apus-example", targets: ["ExampleServer"]),
         .executable(name: "apus-security-twin", targets: ["SecurityTwinServer"]),
         .executable(name: "apus-middleware-twin", targets: ["MiddlewareTwinServer"]),
@@ -153,6 +154,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Static files with Starlette's `StaticFiles` semantics (`app.mount("/static", StaticFiles(directory:))`):
+        // conditional requests, byte ranges, html mode, traversal-safe lookups, files streamed from disk. Its own
+        // target because it brings swift-crypto (the ETag is Starlette's MD5).
+        .target(
+            name: "ApusStaticFiles",
+            dependencies: [
+                "ApusCore",
+                "ApusWireFormats",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "_NIOFileSystem", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Compiler plugin with the macros (@Schema, @Field, @Routes and the method macros).
         .macro(
             name: "ApusMacros",
@@ -167,7 +183,7 @@ let package = Package(
         // What users import: the core, the models and the macros.
         .target(
             name: "Apus",
-            dependencies: ["ApusCore", "ApusModels", "ApusEndpoints", "ApusSecurity", "ApusOpenAPI", "ApusMacros"],
+            dependencies: ["ApusCore", "ApusModels", "ApusEndpoints", "ApusSecurity", "ApusOpenAPI", "ApusStaticFiles", "ApusMacros"],
             swiftSettings: swiftSettings
         ),
         // The test client: in process or against a live server.
@@ -211,6 +227,7 @@ let package = Package(
         .target(
             name: "ExampleService",
             dependencies: ["Apus", "ApusJWT", "ApusPasswords", "ApusMiddleware", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Static"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -264,7 +281,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ApusFormsTests",
-            dependencies: ["ApusForms", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: ["ApusForms", "ApusTesting", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -331,6 +348,16 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApusStaticFilesTests",
+            dependencies: [
+                "ApusStaticFiles", "ApusCore", "ApusTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            exclude: ["requirements.txt", "starlette_static.py", "starlette_static.json", "traversal_corpus.txt", "Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,6 +1,7 @@
-// `import Apus` brings the whole framework: the application core, models and validation, and the macros.
+// `import Apus` brings the whole framework: the application core, models and validation, static files, and the macros.
 @_exported import ApusCore
 @_exported import ApusModels
 @_exported import ApusEndpoints
 @_exported import ApusSecurity
 @_exported import ApusOpenAPI
+@_exported import ApusStaticFiles

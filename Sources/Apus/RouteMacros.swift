@@ -80,57 +80,59 @@ public macro Routes(prefix: String = "", tags: [String] = [], dependencies: [Dep
 ///   - operationID: The OpenAPI `operationId`.
 ///   - includeInSchema: `false` hides the route from the OpenAPI document.
 ///   - dependencies: Dependencies run first, for their effect.
+///   - blocking: The method blocks its thread (a synchronous driver, `sleep`, a long CPU loop): it must be
+///     synchronous, and runs on this pool (`.shared`) instead of an event loop (FastAPI's `def` endpoint).
 @attached(peer, names: prefixed(__apus_route_))
 public macro GET(
     _ path: String, status: HTTPResponse.Status? = nil, tags: [String] = [], summary: String? = nil, description: String? = nil,
     deprecated: Bool = false, responses: [DocumentedResponse] = [], operationID: String? = nil, includeInSchema: Bool = true,
-    dependencies: [DependencyRequirement] = []
+    dependencies: [DependencyRequirement] = [], blocking: BlockingPool? = nil
 ) = #externalMacro(module: "ApusMacros", type: "RouteMacro")
 
-/// A `POST` endpoint in a `@Routes` type; the options are ``GET(_:status:tags:summary:description:deprecated:responses:operationID:includeInSchema:dependencies:)``'s.
+/// A `POST` endpoint in a `@Routes` type; the options are ``GET(_:status:tags:summary:description:deprecated:responses:operationID:includeInSchema:dependencies:blocking:)``'s.
 @attached(peer, names: prefixed(__apus_route_))
 public macro POST(
     _ path: String, status: HTTPResponse.Status? = nil, tags: [String] = [], summary: String? = nil, description: String? = nil,
     deprecated: Bool = false, responses: [DocumentedResponse] = [], operationID: String? = nil, includeInSchema: Bool = true,
-    dependencies: [DependencyRequirement] = []
+    dependencies: [DependencyRequirement] = [], blocking: BlockingPool? = nil
 ) = #externalMacro(module: "ApusMacros", type: "RouteMacro")
 
-/// A `PUT` endpoint in a `@Routes` type; the options are ``GET(_:status:tags:summary:description:deprecated:responses:operationID:includeInSchema:dependencies:)``'s.
+/// A `PUT` endpoint in a `@Routes` type; the options are ``GET(_:status:tags:summary:description:deprecated:responses:operationID:includeInSchema:dependencies:blocking:)``'s.
 @attached(peer, names: prefixed(__apus_route_))
 public macro PUT(
     _ path: String, status: HTTPResponse.Status? = nil, tags: [String] = [], summary: String? = nil, description: String? = nil,
     deprecated: Bool = false, responses: [DocumentedResponse] = [], operationID: String? = nil, includeInSchema: Bool = true,
-    dependencies: [DependencyRequirement] = []
+    dependencies: [DependencyRequirement] = [], blocking: BlockingPool? = nil
 ) = #externalMacro(module: "ApusMacros", type: "RouteMacro")
 
-/// A `PATCH` endpoint in a `@Routes` type; the options are ``GET(_:status:tags:summary:description:deprecated:responses:operationID:includeInSchema:dependencies:)``'s.
+/// A `PATCH` endpoint in a `@Routes` type; the options are ``GET(_:status:tags:summary:description:deprecated:responses:operationID:includeInSchema:dependencies:blocking:)``'s.
 @attached(peer, names: prefixed(__apus_route_))
 public macro PATCH(
     _ path: String, status: HTTPResponse.Status? = nil, tags: [String] = [], summary: String? = nil, description: String? = nil,
     deprecated: Bool = false, responses: [DocumentedResponse] = [], operationID: String? = nil, includeInSchema: Bool = true,
-    dependencies: [DependencyRequirement] = []
+    dependencies: [DependencyRequirement] = [], blocking: BlockingPool? = nil
 ) = #externalMacro(module: "ApusMacros", type: "RouteMacro")
 
-/// A `DELETE` endpoint in a `@Routes` type; the options are ``GET(_:status:tags:summary:description:deprecated:responses:operationID:includeInSchema:dependencies:)``'s.
+/// A `DELETE` endpoint in a `@Routes` type; the options are ``GET(_:status:tags:summary:description:deprecated:responses:operationID:includeInSchema:dependencies:blocking:)``'s.
 @attached(peer, names: prefixed(__apus_route_))
 public macro DELETE(
     _ path: String, status: HTTPResponse.Status? = nil, tags: [String] = [], summary: String? = nil, description: String? = nil,
     deprecated: Bool = false, responses: [DocumentedResponse] = [], operationID: String? = nil, includeInSchema: Bool = true,
-    dependencies: [DependencyRequirement] = []
+    dependencies: [DependencyRequirement] = [], blocking: BlockingPool? = nil
 ) = #externalMacro(module: "ApusMacros", type: "RouteMacro")
 
-/// A `HEAD` endpoint in a `@Routes` type; the options are ``GET(_:status:tags:summary:description:deprecated:responses:operationID:includeInSchema:dependencies:)``'s.
+/// A `HEAD` endpoint in a `@Routes` type; the options are ``GET(_:status:tags:summary:description:deprecated:responses:operationID:includeInSchema:dependencies:blocking:)``'s.
 @attached(peer, names: prefixed(__apus_route_))
 public macro HEAD(
     _ path: String, status: HTTPResponse.Status? = nil, tags: [String] = [], summary: String? = nil, description: String? = nil,
     deprecated: Bool = false, responses: [DocumentedResponse] = [], operationID: String? = nil, includeInSchema: Bool = true,
-    dependencies: [DependencyRequirement] = []
+    dependencies: [DependencyRequirement] = [], blocking: BlockingPool? = nil
 ) = #externalMacro(module: "ApusMacros", type: "RouteMacro")
 
-/// An `OPTIONS` endpoint in a `@Routes` type; the options are ``GET(_:status:tags:summary:description:deprecated:responses:operationID:includeInSchema:dependencies:)``'s.
+/// An `OPTIONS` endpoint in a `@Routes` type; the options are ``GET(_:status:tags:summary:description:deprecated:responses:operationID:includeInSchema:dependencies:blocking:)``'s.
 @attached(peer, names: prefixed(__apus_route_))
 public macro OPTIONS(
     _ path: String, status: HTTPResponse.Status? = nil, tags: [String] = [], summary: String? = nil, description: String? = nil,
     deprecated: Bool = false, responses: [DocumentedResponse] = [], operationID: String? = nil, includeInSchema: Bool = true,
-    dependencies: [DependencyRequirement] = []
+    dependencies: [DependencyRequirement] = [], blocking: BlockingPool? = nil
 ) = #externalMacro(module: "ApusMacros", type: "RouteMacro")

@@ -53,11 +53,24 @@ public enum ExampleApp {
 
         self.addSecurityRoutes(to: app)
 
+        // A folder of the repository in html mode: /static/ is its index.html, what is missing its 404.html.
+        if let files = try? StaticFiles(directory: self.staticDirectory, html: true) {
+            app.mount("/static", files, name: "static")
+        }
+
         app.include(self.usersV1(), prefix: "/api/v1")
         app.include(self.usersV2(), prefix: "/api/v2")
         app.enableDocs(self.docsConfiguration)
         return app
     }
+
+    /// `Sources/ExampleService/Static`, found from this file's path at build time (`swift run apus-example` runs
+    /// where it was built).
+    static let staticDirectory: String = {
+        let source = #filePath
+        guard let slash = source.lastIndex(of: "/") else { return "Static" }
+        return source[..<slash] + "/Static"
+    }()
 
     /// The frontend that may call the API from a browser, with credentials.
     static let frontendOrigin = "http://localhost:3000"

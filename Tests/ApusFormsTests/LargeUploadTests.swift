@@ -1,4 +1,5 @@
 import ApusForms
+import ApusTesting
 import Foundation
 import NIOCore
 import Testing
@@ -54,23 +55,6 @@ import Testing
         if Self.isProof {
             #expect(growth < 64 * 1024, "peak RSS grew by \(growth) KiB")
         }
-    }
-}
-
-/// The process's peak resident set size (`VmHWM` in `/proc/self/status`), in KiB.
-enum PeakMemory {
-    /// Resets the peak to the current size where the kernel allows it (`echo 5 > /proc/self/clear_refs`), so that
-    /// tests running before this one do not hide its growth; then reads it.
-    static func resetAndRead() -> Int {
-        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
-        return read()
-    }
-
-    static func read() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-        else { return 0 }
-        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 }
 

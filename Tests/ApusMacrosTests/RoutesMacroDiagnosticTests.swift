@@ -10,6 +10,26 @@ import XCTest
 final class RoutesMacroDiagnosticTests: XCTestCase {
     let macros: [String: any Macro.Type] = ["GET": RouteMacro.self, "PUT": RouteMacro.self, "Routes": RoutesMacro.self]
 
+    func testABlockingRouteMustBeSynchronous() {
+        assertMacroExpansion(
+            """
+            @GET("/report", blocking: .shared)
+            func report() async throws -> Report { report }
+            """,
+            expandedSource: """
+                func report() async throws -> Report { report }
+
+                func __apus_route_report(_ registrar: some ApusCore.RouteRegistering) {
+                }
+                """,
+            diagnostics: [
+                DiagnosticSpec(
+                    message: "route 'report' is declared blocking, so it must be synchronous: it runs on a thread of the blocking pool",
+                    line: 2, column: 15)
+            ],
+            macros: macros)
+    }
+
     func testPlaceholderWithoutParameterOffersToAddOne() {
         assertMacroExpansion(
             """

@@ -30,7 +30,7 @@ struct ExampleDocumentTests {
         let operations = paths?.flatMap { path in (path.value.objectValue?.keys ?? []).map { "\($0.uppercased()) \(path.key)" } }
         #expect(
             operations == [
-                "GET /", "GET /health", "POST /items/", "GET /items/{item_id}", "GET /protected-route", "POST /users",
+                "GET /", "GET /health", "POST /items/", "GET /items/{item_id}", "GET /protected-route", "POST /users", "POST /register",
                 "PUT /posts/{post_id}", "POST /token", "GET /users/me", "GET /users/me/items", "GET /users/me/posts",
                 "GET /api/v1/users/{user_id}", "GET /api/v2/users/{user_id}",
             ]

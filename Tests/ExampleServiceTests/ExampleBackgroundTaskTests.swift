@@ -44,3 +44,25 @@ import Testing
         #expect(operation?["parameters"] == nil)
     }
 }
+
+/// The example's `/static` mount: a folder of the repository in html mode.
+@Suite struct ExampleStaticFilesTests {
+    @Test(arguments: [TestingMode.inProcess, .live])
+    func staticServesTheIndexPageAndTheFolder404(mode: TestingMode) async throws {
+        try await ExampleApp.make().test(mode) { client async throws in
+            let index = try await client.get("/static/")
+            #expect(index.status == .ok)
+            #expect(index.header("content-type") == "text/html; charset=utf-8")
+            #expect(index.text.contains("<h1>Apus example service</h1>"))
+            let css = try await client.get("/static/site.css")
+            #expect(css.header("content-type") == "text/css; charset=utf-8")
+            let etag = try #require(css.header("etag"))
+            #expect(try await client.get("/static/site.css", headers: [.ifNoneMatch: etag]).status == .notModified)
+            let missing = try await client.get("/static/nope.html")
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("<h1>Not found</h1>"))
+            #expect(try await client.get("/static/../Package.swift").status == .notFound)
+            #expect(try await client.post("/static/index.html").status == .methodNotAllowed)
+        }
+    }
+}

@@ -20,6 +20,7 @@ KNOWN_DIFFERENCES = {
     "GET / responses 200": "the twin returns a dict (schema {}); Apus's handler returns the Greeting model, so its schema is known",
     "GET /health responses 200": "the twin returns a dict (schema {}); Apus's handler returns the Health model",
     "GET /protected-route responses 200": "the twin returns a dict (schema {}); Apus's handler returns the AccessMessage model",
+    "POST /register responses 200": "the twin returns a dict (schema {}); Apus's handler returns the AccessMessage model",
     "GET /users/me/items responses 200 application/json title": "FastAPI titles a list response after the function (`Response Read My Items ...`); Apus's route has no name",
     "GET /users/me/posts responses 200 application/json title": "FastAPI titles a list response after the function; Apus's route has no name",
     "POST /token requestBody content application/x-www-form-urlencoded title": "form bodies are named after the operation (Body_<operationId>); the twin's function is `login`, Apus's route has no name",

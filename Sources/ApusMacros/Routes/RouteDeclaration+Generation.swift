@@ -11,6 +11,7 @@ extension RouteDeclaration {
         arguments.append("        metadata: \(metadata()),")
         if let responses = option("responses") { arguments.append("        responses: \(responses),") }
         if let dependencies = option("dependencies") { arguments.append("        dependencies: \(dependencies),") }
+        if let blocking = option("blocking") { arguments.append("        blocking: \(blocking),") }
         if let location {
             arguments.append("        file: \(location.file),")
             arguments.append("        line: \(location.line)")

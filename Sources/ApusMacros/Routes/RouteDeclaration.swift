@@ -65,6 +65,16 @@ struct RouteDeclaration {
         }
         self.placeholders = placeholders
         valid = Self.checkFunction(function, attribute: attributeName, in: context) && valid
+        if self.options.contains(where: { $0.label == "blocking" }), let async = function.signature.effectSpecifiers?.asyncSpecifier {
+            context.diagnose(
+                Diagnostic(
+                    node: async,
+                    message: SchemaDiagnostic.error(
+                        "blockingAsyncRoute",
+                        "route '\(function.name.text)' is declared blocking, so it must be synchronous: it runs on a thread of the blocking pool"
+                    )))
+            valid = false
+        }
         if !valid { return nil }
     }
 
