@@ -52,7 +52,7 @@ import Testing
         return app
     }
 
-    /// Sends `count` requests to `path` at once and, meanwhile, from four clients, a `/ping` every 2 ms; returns the pings' latencies
+    /// Sends `count` requests to `path` at once and, meanwhile, from four clients, a `/ping` every 5 ms; returns the pings' latencies
     /// (sorted) and how long the blocking requests took in all.
     static func probe(_ client: TestClient, path: String, count: Int) async throws -> (pings: [Duration], all: Duration) {
         let start = ContinuousClock.now
@@ -73,7 +73,7 @@ import Testing
                         let response = try await client.get("/ping")
                         #expect(response.text == #""pong""#)
                         latencies.append(ContinuousClock.now - sent)
-                        try await Task.sleep(for: .milliseconds(2))
+                        try await Task.sleep(for: .milliseconds(5))
                     }
                     return latencies
                 }
@@ -113,7 +113,7 @@ import Testing
                 "\(path): 40 requests in \(all); \(pings.count) pings, p50 \(pings[pings.count / 2]),"
                     + " p99 \(Self.p99(pings)), max \(pings.last ?? .zero)")
             // Enough latencies that the p99 is not simply the slowest one.
-            #expect(pings.count >= 150)
+            #expect(pings.count >= 100)
             #expect(Self.p99(pings) < .milliseconds(50), "\(path): \(pings)")
             // All 40 ran at once on the pool's 40 threads: about 1 s, not 40.
             #expect(all < .seconds(5))
