@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "ApusJWT", targets: ["ApusJWT"]),
         .library(name: "ApusMiddleware", targets: ["ApusMiddleware"]),
         .library(name: "ApusStaticFiles", targets: ["ApusStaticFiles"]),
+        .library(name: "ApusWebSocket", targets: ["ApusWebSocket"]),
         .executable(name: "apus-example", targets: ["ExampleServer"]),
         .executable(name: "apus-security-twin", targets: ["SecurityTwinServer"]),
         .executable(name: "apus-middleware-twin", targets: ["MiddlewareTwinServer"]),
@@ -45,6 +46,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
     ],
     targets: [
         // The text formats every target above writes or reads, one implementation each: JSON text (escaping,
@@ -169,6 +171,26 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // WebSocket routes (`app.websocket("/ws/{room}", Path<String>("room")) { ws, room in ... }`) with the typed
+        // endpoints' extractors and dependencies, on swift-websocket's protocol handling and NIO's frame codec; and
+        // the in-process rooms helper (``Broadcast``).
+        .target(
+            name: "ApusWebSocket",
+            dependencies: [
+                "ApusWireFormats",
+                "ApusCore",
+                "ApusHTTP",
+                "ApusModels",
+                "ApusEndpoints",
+                .product(name: "WSCore", package: "swift-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Compiler plugin with the macros (@Schema, @Field, @Routes and the method macros).
         .macro(
             name: "ApusMacros",
@@ -183,7 +205,10 @@ let package = Package(
         // What users import: the core, the models and the macros.
         .target(
             name: "Apus",
-            dependencies: ["ApusCore", "ApusModels", "ApusEndpoints", "ApusSecurity", "ApusOpenAPI", "ApusStaticFiles", "ApusMacros"],
+            dependencies: [
+                "ApusCore", "ApusModels", "ApusEndpoints", "ApusSecurity", "ApusOpenAPI", "ApusStaticFiles", "ApusWebSocket",
+                "ApusMacros",
+            ],
             swiftSettings: swiftSettings
         ),
         // The test client: in process or against a live server.
@@ -191,12 +216,16 @@ let package = Package(
             name: "ApusTesting",
             dependencies: [
                 "ApusCore",
+                "ApusWebSocket",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "WSCore", package: "swift-websocket"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -358,6 +387,17 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             exclude: ["requirements.txt", "starlette_static.py", "starlette_static.json", "traversal_corpus.txt", "Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApusWebSocketTests",
+            dependencies: [
+                "Apus", "ApusWebSocket", "ApusTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "WSClient", package: "swift-websocket"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

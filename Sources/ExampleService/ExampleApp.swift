@@ -52,6 +52,7 @@ public enum ExampleApp {
         }
 
         self.addSecurityRoutes(to: app)
+        self.addWebSocketRoutes(to: app)
 
         // A folder of the repository in html mode: /static/ is its index.html, what is missing its 404.html.
         if let files = try? StaticFiles(directory: self.staticDirectory, html: true) {

@@ -39,7 +39,9 @@ final class RouteDispatcher: Sendable {
 
     func dispatch(_ request: Request) async throws -> Response {
         do {
-            guard let match = self.trie.resolve(request.rawPath, method: request.method) else {
+            // A WebSocket handshake goes to the path's WebSocket route; a path without one answers it as HTTP.
+            let webSocketMatch = request.isWebSocketUpgrade ? self.trie.resolve(request.rawPath, method: .webSocket) : nil
+            guard let match = webSocketMatch ?? self.trie.resolve(request.rawPath, method: request.method) else {
                 return try self.unmatched(request)
             }
             let route = self.routes[match.route]

@@ -118,11 +118,12 @@ struct RouteTrie: Sendable {
         return match
     }
 
-    /// Every method registered on the endpoints `path` reaches, in precedence then registration order.
+    /// Every method registered on the endpoints `path` reaches, in precedence then registration order (WebSocket
+    /// routes' pseudo-method aside).
     func allowedMethods(_ path: Substring) -> [HTTPRequest.Method] {
         var methods: [HTTPRequest.Method] = []
         self.forEachEndpoint(path) { endpoint, _ in
-            for method in self.endpoints[endpoint].methods where !methods.contains(method) {
+            for method in self.endpoints[endpoint].methods where method != .webSocket && !methods.contains(method) {
                 methods.append(method)
             }
             return false

@@ -79,15 +79,24 @@ extension MethodRoutes {
         } else {
             encode = { _, _, _ in throw HTTPError(.internalServerError) }
         }
+        let validationFailure = metadata.attachments[ValidationFailureResponseKey.self]
         metadata.attachments[TypedEndpointKey.self] = TypedEndpoint { [plan] environment, requirements in
             let runner = EndpointRunner(plan: plan, environment: environment, requirements: requirements)
-            return { request in
+            let endpoint: RouteHandler = { request in
                 try await runner.run(request) { context in
                     let values = (repeat try await (each extractors).extract(from: &context))
                     try context.throwValidationErrors()
                     let output = try await handler(repeat try unwrapExtracted(each values, from: each extractors))
                     guard let head = context.responseHead, !returnsOwnResponse else { return try encode(output, request, status) }
                     return head.addingHeaders(to: try encode(output, request, head.status ?? status))
+                }
+            }
+            guard let validationFailure else { return endpoint }
+            return { request in
+                do {
+                    return try await endpoint(request)
+                } catch let error as RequestValidationError {
+                    return try await validationFailure(error, request)
                 }
             }
         }
@@ -97,6 +106,12 @@ extension MethodRoutes {
             }
         )
     }
+}
+
+/// How a route answers a request that did not validate, instead of the 422 (a WebSocket route closes the socket
+/// with 1008, as FastAPI does); for registration functions of this package built on the typed endpoints'.
+package enum ValidationFailureResponseKey: RouteAttachmentKey {
+    package typealias Value = @Sendable (RequestValidationError, Request) async throws -> Response
 }
 
 extension RouteAttachments {

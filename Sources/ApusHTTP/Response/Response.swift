@@ -15,6 +15,9 @@ public struct Response: Sendable {
     /// Work to run once the response has been sent (or sending it failed): request-scoped cleanup, background
     /// tasks. It runs in the connection's task, before the next request on the same connection is answered.
     public var afterSend: (@Sendable () async -> Void)?
+    /// For a request that asked to switch protocols: what takes the connection over instead of this response
+    /// being written (see ``ConnectionUpgrade``). Its after-send work runs when the upgrade is done.
+    public var upgrade: ConnectionUpgrade?
 
     /// Creates a response.
     @inlinable
@@ -23,6 +26,7 @@ public struct Response: Sendable {
         self.headers = headers
         self.body = body
         self.afterSend = nil
+        self.upgrade = nil
     }
 
     /// Adds work to run after the response has been sent, after any added before.

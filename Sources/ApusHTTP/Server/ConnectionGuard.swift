@@ -198,3 +198,6 @@ final class ConnectionByteGuard: ChannelInboundHandler {
         context.fireUserInboundEventTriggered(event)
     }
 }
+
+// Removed when a request switches protocols (UpgradeHandshake.accept).
+extension ConnectionByteGuard: RemovableChannelHandler {}

@@ -1,3 +1,4 @@
+import ApusWireFormats
 import HTTPTypes
 import Logging
 import NIOCore
@@ -60,6 +61,12 @@ struct HTTPConnection: Sendable {
             if let afterSend = served.afterSend {
                 runAfterSend(afterSend)
             }
+            if served.upgraded {
+                // The connection spoke another protocol, whose handlers now fill the pipeline: nothing of HTTP's
+                // may be written to it any more.
+                try? await channel.close()
+                return
+            }
             guard served.keepAlive else { break }
             // Read the next request only once the responses so far have drained: a client that pipelines and never
             // reads would otherwise make the server queue every response.
@@ -90,6 +97,8 @@ struct HTTPConnection: Sendable {
         var keepAlive: Bool
         /// The response's after-send work, to run now that it is out (and the connection closed if it must be).
         var afterSend: (@Sendable () async -> Void)?
+        /// Whether the request was answered by a protocol upgrade, which has ended (the connection is done).
+        var upgraded = false
     }
 
     /// Serves one request; returns whether the connection stays open for the next, and the work left to run.
@@ -173,6 +182,26 @@ struct HTTPConnection: Sendable {
             mustClose = true
         }
 
+        if response.upgrade != nil, !validated.isUpgrade {
+            self.logger.error(
+                "A route answered a request that did not ask to switch protocols with a protocol upgrade",
+                metadata: ["path": "\(head.uri)"])
+            response = Self.plainTextResponse(.internalServerError, Self.internalServerError)
+        }
+        if let upgrade = response.upgrade {
+            let status = await self.runUpgrade(upgrade, headers: response.headers, on: channel, path: head.uri)
+            if let start, self.logger.logLevel <= .info {
+                self.logAccess(head: head, connection: connection, status: status, start: start)
+            }
+            let afterSend = self.afterSend(of: response, holdsSlot: holdsSlot, handedOver: &slotHandedOver)
+            return Served(keepAlive: false, afterSend: afterSend, upgraded: status == .switchingProtocols)
+        }
+
+        if validated.isUpgrade, Self.asksForWebSocket(head) {
+            // A refused WebSocket handshake ends the connection, as uvicorn's: the client opened it for a socket,
+            // and its WebSocket API reports the failure and never sends another request on it.
+            mustClose = true
+        }
         var keepAlive = head.isKeepAlive && !control.shouldClose && !mustClose
         if !parts.bodyFinished {
             // The application did not read the whole body. A small known remainder is drained to keep the
@@ -191,15 +220,7 @@ struct HTTPConnection: Sendable {
         if let start, self.logger.logLevel <= .info {
             self.logAccess(head: head, connection: connection, status: response.status, start: start)
         }
-        var afterSend = response.afterSend
-        if holdsSlot, let work = afterSend {
-            slotHandedOver = true
-            let inFlight = self.inFlight
-            afterSend = {
-                await work()
-                inFlight.release()
-            }
-        }
+        let afterSend = self.afterSend(of: response, holdsSlot: holdsSlot, handedOver: &slotHandedOver)
         if !written.completed {
             return Served(keepAlive: false, afterSend: afterSend)
         }
@@ -210,13 +231,46 @@ struct HTTPConnection: Sendable {
         return Served(keepAlive: true, afterSend: afterSend)
     }
 
+    /// Whether the request's `Upgrade` field names the WebSocket protocol.
+    private static func asksForWebSocket(_ head: HTTPRequestHead) -> Bool {
+        head.headers["upgrade"].contains { value in
+            value.split(separator: ",").contains { $0.trimmingHTTPWhitespace().lowercased() == "websocket" }
+        }
+    }
+
+    /// The response's after-send work; when the request holds a concurrency slot, the work releases it at its end
+    /// (`handedOver` set), since a request counts against the limit until its after-send work is done.
+    private func afterSend(
+        of response: Response, holdsSlot: Bool, handedOver: inout Bool
+    ) -> (@Sendable () async -> Void)? {
+        guard holdsSlot, let work = response.afterSend else { return response.afterSend }
+        handedOver = true
+        let inFlight = self.inFlight
+        return {
+            await work()
+            inFlight.release()
+        }
+    }
+
+    /// Runs a protocol upgrade to its end; returns the status it answered with (101 once it switched).
+    private func runUpgrade(
+        _ upgrade: ConnectionUpgrade, headers: HTTPFields, on channel: any Channel, path: String
+    ) async -> HTTPResponse.Status {
+        let handshake = UpgradeHandshake(channel: channel, connection: self, responseHeaders: headers)
+        await upgrade.run(handshake)
+        if let status = handshake.answeredStatus { return status }
+        self.logger.error("A protocol upgrade neither switched nor refused the request", metadata: ["path": "\(path)"])
+        await handshake.deny(Self.plainTextResponse(.internalServerError, Self.internalServerError))
+        return .internalServerError
+    }
+
     /// The outcome of writing a response.
-    private struct WriteOutcome {
+    struct WriteOutcome {
         var completed: Bool
         var lastWrite: EventLoopFuture<Void>?
     }
 
-    private func write(
+    func write(
         _ response: Response,
         isHEAD: Bool,
         keepAlive: Bool,
@@ -289,7 +343,7 @@ struct HTTPConnection: Sendable {
     /// Lets the last write reach the socket, and, when the client may still be sending a body we did not read,
     /// keeps reading (and discarding) for a moment so that closing does not reset the connection before the
     /// client has read the response.
-    private func closeAfter(_ lastWrite: EventLoopFuture<Void>?, channel: any Channel, bodyLeft: Bool) async {
+    func closeAfter(_ lastWrite: EventLoopFuture<Void>?, channel: any Channel, bodyLeft: Bool) async {
         try? await lastWrite?.get()
         guard bodyLeft, channel.isActive else { return }
         try? await channel.close(mode: .output).get()

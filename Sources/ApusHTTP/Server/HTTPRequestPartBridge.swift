@@ -208,3 +208,6 @@ final class HTTPRequestPartBridge: ChannelDuplexHandler {
         self.state.responseCompleted()
     }
 }
+
+// Removed when a request switches protocols (UpgradeHandshake.accept).
+extension HTTPRequestPartBridge: RemovableChannelHandler {}

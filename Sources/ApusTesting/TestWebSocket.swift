@@ -1,0 +1,132 @@
+public import ApusCore
+public import ApusWebSocket
+import Logging
+import NIOWebSocket
+public import NIOCore
+import Synchronization
+import WSClient
+import WSCore
+
+extension TestClient {
+    /// Opens a WebSocket to the app under test (a real client, swift-websocket's, over the live server's socket)
+    /// and runs `body` with it; when `body` returns the client closes with 1000, and waits for the server's
+    /// answer.
+    ///
+    /// ```swift
+    /// try await app.test(.live) { client in
+    ///     let (echo, close) = try await client.webSocket("/ws/echo") { ws in
+    ///         try await ws.send(text: "hi")
+    ///         return try await ws.receive()
+    ///     }
+    ///     #expect(echo == .text("hi"))
+    ///     #expect(close?.code == .normalClosure)
+    /// }
+    /// ```
+    ///
+    /// - Returns: what `body` returned, and the close frame the server sent (`nil` if the connection ended
+    ///   without one).
+    /// - Throws: ``TestWebSocketError/needsLiveServer`` in process; swift-websocket's error when the server
+    ///   refuses the handshake (send the handshake with ``execute(_:_:headers:body:)`` to see the HTTP answer).
+    public func webSocket<Value: Sendable>(
+        _ target: String,
+        headers: HTTPFields = [:],
+        maxMessageSize: Int = 16 * 1024 * 1024,
+        _ body: @escaping @Sendable (TestWebSocket) async throws -> Value
+    ) async throws -> (value: Value, close: TestWebSocket.CloseFrame?) {
+        guard let port = self.port else { throw TestWebSocketError.needsLiveServer }
+        let result = Mutex<Result<Value, any Error>?>(nil)
+        var configuration = WebSocketClientConfiguration()
+        configuration.additionalHeaders = headers
+        configuration.maxFrameSize = maxMessageSize
+        configuration.autoPing = .disabled
+        let closeFrame = try await WebSocketClient.connect(
+            url: "ws://127.0.0.1:\(port)\(target)",
+            configuration: configuration,
+            logger: Logger(label: "apus.test.websocket")
+        ) { inbound, outbound, _ in
+            let socket = TestWebSocket(messages: inbound.messages(maxSize: maxMessageSize), outbound: outbound)
+            do {
+                let value = try await body(socket)
+                result.withLock { $0 = .success(value) }
+            } catch {
+                result.withLock { $0 = .failure(error) }
+            }
+        }
+        guard let outcome = result.withLock({ $0 }) else { throw TestWebSocketError.closedBeforeBody }
+        let close = closeFrame.map { frame in
+            // NIO keeps a code's number to itself but writes it as the frame would carry it.
+            var encoded = ByteBuffer()
+            encoded.write(webSocketErrorCode: frame.closeCode)
+            let number = encoded.readInteger(as: UInt16.self) ?? WebSocketCloseCode.normalClosure.rawValue
+            return TestWebSocket.CloseFrame(code: WebSocketCloseCode(rawValue: number), reason: frame.reason ?? "")
+        }
+        return (try outcome.get(), close)
+    }
+}
+
+/// The client's side of a WebSocket opened by ``TestClient/webSocket(_:headers:maxMessageSize:_:)``.
+///
+/// Used from the test's body, in the task that runs it (it is not `Sendable`).
+public final class TestWebSocket {
+    /// The close frame the server sent.
+    public struct CloseFrame: Sendable, Equatable {
+        /// Its code.
+        public var code: WebSocketCloseCode
+        /// Its reason.
+        public var reason: String
+
+        /// A close frame (for comparisons).
+        public init(code: WebSocketCloseCode, reason: String) {
+            self.code = code
+            self.reason = reason
+        }
+    }
+
+    private var messages: WebSocketInboundMessageStream.AsyncIterator
+    private let outbound: WebSocketOutboundWriter
+
+    init(messages: WebSocketInboundMessageStream, outbound: WebSocketOutboundWriter) {
+        self.messages = messages.makeAsyncIterator()
+        self.outbound = outbound
+    }
+
+    /// Sends a text message.
+    public func send(text: String) async throws {
+        try await self.outbound.write(.text(text))
+    }
+
+    /// Sends a binary message.
+    public func send(binary: ByteBuffer) async throws {
+        try await self.outbound.write(.binary(binary))
+    }
+
+    /// The next message from the server, or `nil` once it has closed the connection.
+    public func receive() async throws -> ApusWebSocket.WebSocketMessage? {
+        switch try await self.messages.next() {
+        case .text(let text)?: return .text(text)
+        case .binary(let buffer)?: return .binary(buffer)
+        case nil: return nil
+        }
+    }
+
+    /// The next message, which must be text.
+    public func receiveText() async throws -> String {
+        guard case .text(let text)? = try await self.receive() else { throw TestWebSocketError.unexpectedMessage }
+        return text
+    }
+
+    /// Sends a close frame; then ``receive()`` returns `nil` once the server answers.
+    public func close(code: WebSocketCloseCode = .normalClosure, reason: String = "") async throws {
+        try await self.outbound.close(.init(codeNumber: Int(code.rawValue)), reason: reason)
+    }
+}
+
+/// Why a test WebSocket could not be used.
+public enum TestWebSocketError: Error, Equatable {
+    /// WebSockets need a socket: run the test with ``TestingMode/live``.
+    case needsLiveServer
+    /// The connection closed before the test's body ran.
+    case closedBeforeBody
+    /// A message of the other type, or none, arrived.
+    case unexpectedMessage
+}
