@@ -5,6 +5,7 @@ import NIOWebSocket
 public import NIOCore
 import Synchronization
 import WSClient
+import WSCompression
 import WSCore
 
 extension TestClient {
@@ -23,6 +24,8 @@ extension TestClient {
     /// }
     /// ```
     ///
+    /// With `compressed`, the client offers permessage-deflate, which routes accept by default.
+    ///
     /// - Returns: what `body` returned, and the close frame the server sent (`nil` if the connection ended
     ///   without one).
     /// - Throws: ``TestWebSocketError/needsLiveServer`` in process; swift-websocket's error when the server
@@ -31,6 +34,7 @@ extension TestClient {
         _ target: String,
         headers: HTTPFields = [:],
         maxMessageSize: Int = 16 * 1024 * 1024,
+        compressed: Bool = false,
         _ body: @escaping @Sendable (TestWebSocket) async throws -> Value
     ) async throws -> (value: Value, close: TestWebSocket.CloseFrame?) {
         guard let port = self.port else { throw TestWebSocketError.needsLiveServer }
@@ -39,6 +43,9 @@ extension TestClient {
         configuration.additionalHeaders = headers
         configuration.maxFrameSize = maxMessageSize
         configuration.autoPing = .disabled
+        if compressed {
+            configuration.extensions = [WebSocketExtensionFactory.perMessageDeflate(maxDecompressedFrameSize: maxMessageSize).build()]
+        }
         let closeFrame = try await WebSocketClient.connect(
             url: "ws://127.0.0.1:\(port)\(target)",
             configuration: configuration,
@@ -64,7 +71,7 @@ extension TestClient {
     }
 }
 
-/// The client's side of a WebSocket opened by ``TestClient/webSocket(_:headers:maxMessageSize:_:)``.
+/// The client's side of a WebSocket opened by ``TestClient/webSocket(_:headers:maxMessageSize:compressed:_:)``.
 ///
 /// Used from the test's body, in the task that runs it (it is not `Sendable`).
 public final class TestWebSocket {

@@ -67,8 +67,10 @@ final class WebSocketSession: Sendable {
     private let acceptValue: String
     private let handshake: UpgradeHandshake
     private let state = Mutex(State())
-    private let acceptedChannels: AsyncStream<NIOAsyncChannel<WebSocketFrame, WebSocketFrame>>
-    private let acceptedContinuation: AsyncStream<NIOAsyncChannel<WebSocketFrame, WebSocketFrame>>.Continuation
+    /// The upgraded channel and the extensions negotiated for it, once accepted.
+    private typealias Accepted = (channel: NIOAsyncChannel<WebSocketFrame, WebSocketFrame>, extensions: [any WebSocketExtension])
+    private let acceptedChannels: AsyncStream<Accepted>
+    private let acceptedContinuation: AsyncStream<Accepted>.Continuation
     private let shutdownSignal: AsyncStream<Void>
     private let shutdownContinuation: AsyncStream<Void>.Continuation
 
@@ -154,9 +156,9 @@ final class WebSocketSession: Sendable {
 
     /// Runs swift-websocket's protocol handler once the handshake is accepted, until the connection ends.
     private func runProtocol() async {
-        for await channel in self.acceptedChannels {
+        for await (channel, extensions) in self.acceptedChannels {
             let configuration = WebSocketHandler.Configuration(
-                extensions: [],
+                extensions: extensions,
                 autoPing: self.configuration.pingInterval.map { .enabled(timePeriod: $0) } ?? .disabled,
                 closeTimeout: self.configuration.closeTimeout,
                 validateUTF8: true,
@@ -175,6 +177,9 @@ final class WebSocketSession: Sendable {
                 }
             } catch {
                 self.request.logger.debug("WebSocket connection ended with an error", metadata: ["error": "\(error)"])
+            }
+            for negotiated in extensions {
+                await negotiated.shutdown()
             }
             self.protocolEnded()
             break
@@ -259,6 +264,8 @@ final class WebSocketSession: Sendable {
         if let subprotocol {
             fields[.secWebSocketProtocol] = subprotocol
         }
+        let (extensionFields, extensions) = self.negotiateExtensions()
+        fields.append(contentsOf: extensionFields)
         fields.append(contentsOf: headers)
         let maxFrameSize = self.configuration.maxMessageSize
         let channel: NIOAsyncChannel<WebSocketFrame, WebSocketFrame>
@@ -285,7 +292,7 @@ final class WebSocketSession: Sendable {
             throw WebSocketDisconnect(code: .abnormalClosure)
         }
         self.state.withLock { $0.channel = channel.channel }
-        self.acceptedContinuation.yield(channel)
+        self.acceptedContinuation.yield((channel, extensions))
         self.acceptedContinuation.finish()
         let open = await withCheckedContinuation { continuation in
             let answer: Bool? = self.state.withLock { state in
@@ -297,6 +304,18 @@ final class WebSocketSession: Sendable {
             if let answer { continuation.resume(returning: answer) }
         }
         if !open { throw self.disconnect }
+    }
+
+    /// The extensions the client offered that the route supports (`sec-websocket-extensions`), and the
+    /// response fields that agree to them. An offer swift-websocket cannot parse is declined: the connection
+    /// goes on uncompressed, as RFC 6455 §9.1 allows.
+    private func negotiateExtensions() -> (HTTPFields, [any WebSocketExtension]) {
+        guard let compression = self.configuration.compression else { return ([:], []) }
+        let builders = [compression.builder(maxMessageSize: self.configuration.maxMessageSize)]
+        guard let (fields, extensions) = try? builders.serverExtensionNegotiation(requestHeaders: self.request.headers) else {
+            return ([:], [])
+        }
+        return (fields, extensions.map(MessageSizeLimitedExtension.init(base:)))
     }
 
     /// Accepts the handshake if the handler has not (sending or receiving first accepts, with no subprotocol).
@@ -466,10 +485,11 @@ final class WebSocketConnectionObserver: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let frame = self.unwrapInboundIn(data)
         guard !self.failed else { return }
-        guard frame.reservedBits.isEmpty else {
+        guard frame.reservedBits.isEmpty || !(frame.opcode == .ping || frame.opcode == .pong) else {
             self.failed = true
-            // No extension is negotiated, so no frame may set a reserved bit (RFC 6455 §5.2); swift-websocket checks
-            // data frames but answers a ping with RSV bits set, so every frame is checked here: close with 1002.
+            // No extension applies to control frames (permessage-deflate compresses data frames only, RFC 7692 §6),
+            // so a ping or pong may not set a reserved bit (RFC 6455 §5.2). swift-websocket checks data and close
+            // frames, but answers such a ping and ignores such a pong: those fail the connection here, with 1002.
             self.failProtocol(context: context)
             return
         }

@@ -138,8 +138,58 @@ struct WebSocketRouteTests {
             #expect(lines.contains("sec-websocket-protocol: chat.v2"))
             #expect(lines.contains("x-room: lobby"))
             // The close frame the server sent: FIN + close opcode, unmasked, code 4000 and the reason.
-            let frame = try await raw.readToEnd()
+            let frame = try await raw.read(atLeast: 8)
             #expect(Array(frame.prefix(8)) == [0x88, 6, 0x0F, 0xA0] + Array("done".utf8))
+            await raw.close()
+        }
+    }
+
+    @Test("permessage-deflate is negotiated when offered: the server's messages go out compressed (RSV1), and compressed ones are inflated")
+    func perMessageDeflate() async throws {
+        let app = Self.echoApp()
+        let long = String(repeating: "apus ", count: 2_000)
+        app.websocket("/long") { ws in try await ws.send(text: long) }
+        app.websocket("/plain", configuration: WebSocketConfiguration(compression: nil)) { ws in try await ws.send(text: long) }
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let offer = ["Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits"]
+            let raw = try await RawWebSocketClient(port: port)
+            let head = try await raw.handshake("/long", headers: offer)
+            #expect(head.contains("\r\nsec-websocket-extensions: permessage-deflate"))
+            // FIN + RSV1 + text, then a 7-bit length: 10,000 bytes of text compressed below 126.
+            let frame = try await raw.read(atLeast: 2)
+            #expect(frame.first == 0xC1)
+            #expect(frame[1] < 126)
+            await raw.close()
+
+            let declined = try await RawWebSocketClient(port: port)
+            #expect(!(try await declined.handshake("/plain", headers: offer).contains("sec-websocket-extensions")))
+            #expect(try await declined.read(atLeast: 1).first == 0x81)
+            await declined.close()
+
+            let (echoed, close) = try await client.webSocket("/ws/echo", compressed: true) { ws in
+                try await ws.send(text: long)
+                return try await ws.receiveText()
+            }
+            #expect(echoed == long)
+            #expect(close?.code == .normalClosure)
+        }
+    }
+
+    @Test("a compressed message that inflates past the size limit closes with 1009, as an uncompressed one would")
+    func compressedMessageTooLarge() async throws {
+        let app = App()
+        app.websocket("/small", configuration: WebSocketConfiguration(maxMessageSize: 64 * 1024)) { ws in
+            for try await message in ws.messages { try await ws.send(message) }
+        }
+        try await app.test(.live) { client in
+            // 1 MiB of one letter deflates to about a kilobyte: small on the wire, sixteen times the limit inflated.
+            let (reply, close) = try await client.webSocket("/small", compressed: true) { ws in
+                try await ws.send(text: String(repeating: "a", count: 1024 * 1024))
+                return try await ws.receive()
+            }
+            #expect(reply == nil)
+            #expect(close?.code == .messageTooBig)
         }
     }
 

@@ -1,6 +1,6 @@
 """Two real clients in the example's chat room: Python's `websockets` library and a page in headless Chromium
 (its own `WebSocket`, from the example's /static/ page), both in /ws/chat/{room}. Each sends a message; each must receive both, in the order the
-server relayed them. Then a SIGTERM with the Python client still connected: the server closes it with 1001
+server relayed them; both negotiate permessage-deflate and read a long, compressed message back. Then a SIGTERM with the Python client still connected: the server closes it with 1001
 ("going away") and the process exits 0.
 
 Usage: python chat_clients.py --port P --pid PID [--chromium chromium]
@@ -69,6 +69,19 @@ async def chat(port, chromium):
             print(f"python received {[first, second]}; chromium received {browser_received}")
             if [first, second] != ["hello from python", "hello from chromium"]:
                 raise AssertionError(f"python client received {[first, second]}")
+            # Both clients offer permessage-deflate and the example accepts it (uvicorn's default); a message of
+            # 256 bytes or more is relayed compressed, and both must read it back intact.
+            negotiated = [python_client.response.headers.get("Sec-WebSocket-Extensions", ""),
+                          tools.evaluate("window.chat.extensions")]
+            print(f"negotiated extensions: python {negotiated[0]!r}, chromium {negotiated[1]!r}")
+            if not all(value.startswith("permessage-deflate") for value in negotiated):
+                raise AssertionError(f"permessage-deflate was not negotiated: {negotiated}")
+            long_message = "compressible " * 200
+            await python_client.send(long_message)
+            if await asyncio.wait_for(python_client.recv(), 5) != long_message:
+                raise AssertionError("the long message came back changed")
+            wait_for(lambda: json.loads(tools.evaluate("JSON.stringify(window.received)"))[-1:] == [long_message],
+                     "Chromium did not receive the long (compressed) message")
             tools.evaluate("window.chat.close(1000); 'closed'")
 
 

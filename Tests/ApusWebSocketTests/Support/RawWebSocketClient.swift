@@ -96,6 +96,13 @@ final class RawWebSocketClient: Sendable {
         return self.received.state.withLock { $0.bytes }
     }
 
+    /// Reads until at least `count` bytes arrived after the handshake head (or the connection closed); returns
+    /// them all.
+    func read(atLeast count: Int) async throws -> [UInt8] {
+        try await self.read { bytes, _ in bytes.count >= count }
+        return self.received.state.withLock { $0.bytes }
+    }
+
     func close() async {
         try? await self.channel.close()
     }
