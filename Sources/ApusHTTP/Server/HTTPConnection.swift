@@ -197,9 +197,10 @@ struct HTTPConnection: Sendable {
             return Served(keepAlive: false, afterSend: afterSend, upgraded: status == .switchingProtocols)
         }
 
-        if validated.isUpgrade, Self.asksForWebSocket(head) {
+        if validated.isUpgrade, response.status.code >= 400, Self.asksForWebSocket(head) {
             // A refused WebSocket handshake ends the connection, as uvicorn's: the client opened it for a socket,
-            // and its WebSocket API reports the failure and never sends another request on it.
+            // and its WebSocket API reports the failure and never sends another request on it. (A route that
+            // answers the request as plain HTTP, ignoring the upgrade, keeps the connection, as RFC 9110 allows.)
             mustClose = true
         }
         var keepAlive = head.isKeepAlive && !control.shouldClose && !mustClose
