@@ -1,4 +1,5 @@
 import ApusHTTP
+import ApusTesting
 import HTTPTypes
 import NIOCore
 import Synchronization
@@ -17,7 +18,9 @@ private final class RequestCounter: Sendable {
     var value: Int { self.count.load(ordering: .relaxed) }
 }
 
-@Suite("Hostile clients: bodies that never come")
+/// Timed against the server's body timeouts: run alone in CI (`IsolatedTests`), where the parallel suite's load
+/// cannot stretch them.
+@Suite("Hostile clients: bodies that never come", .enabled(if: IsolatedTests.run))
 struct SlowBodyTests {
     @Test func bodyTricklingBelowTheMinimumRateGets408AndClose() async throws {
         let configuration = testConfiguration {
@@ -97,7 +100,8 @@ struct SlowBodyTests {
     }
 }
 
-@Suite("Hostile clients: responses that are never read")
+/// Timed against the server's write timeout and socket buffers: run alone in CI (`IsolatedTests`).
+@Suite("Hostile clients: responses that are never read", .enabled(if: IsolatedTests.run))
 struct UnreadResponseTests {
     @Test func pipelinedRequestsWhoseAnswersAreNeverReadAreNotAllServed() async throws {
         let counter = RequestCounter()
