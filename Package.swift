@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "ApusMiddleware", targets: ["ApusMiddleware"]),
         .library(name: "ApusStaticFiles", targets: ["ApusStaticFiles"]),
         .library(name: "ApusWebSocket", targets: ["ApusWebSocket"]),
+        .library(name: "ApusTemplates", targets: ["ApusTemplates"]),
         .executable(name: "apus-example", targets: ["ExampleServer"]),
         .executable(name: "apus-security-twin", targets: ["SecurityTwinServer"]),
         .executable(name: "apus-middleware-twin", targets: ["MiddlewareTwinServer"]),
@@ -47,6 +48,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // The text formats every target above writes or reads, one implementation each: JSON text (escaping,
@@ -205,11 +207,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // What users import: the core, the models and the macros.
+        // Mustache templates rendered into HTML responses (`Templates(directory:)`), with reverse routing
+        // (`{{#url_for}}read_item item_id=id{{/url_for}}`), on swift-mustache (no dependencies of its own).
+        .target(
+            name: "ApusTemplates",
+            dependencies: [
+                "ApusCore",
+                "ApusModels",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Apus",
             dependencies: [
                 "ApusCore", "ApusModels", "ApusEndpoints", "ApusSecurity", "ApusOpenAPI", "ApusStaticFiles", "ApusWebSocket",
-                "ApusMacros",
+                "ApusTemplates", "ApusMacros",
             ],
             swiftSettings: swiftSettings
         ),
@@ -218,8 +231,10 @@ let package = Package(
             name: "ApusTesting",
             dependencies: [
                 "ApusCore",
+                "ApusHTTP",
                 "ApusWebSocket",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -259,7 +274,7 @@ let package = Package(
         .target(
             name: "ExampleService",
             dependencies: ["Apus", "ApusJWT", "ApusPasswords", "ApusMiddleware", .product(name: "Logging", package: "swift-log")],
-            exclude: ["Static"],
+            exclude: ["Static", "Templates"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -390,6 +405,12 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             exclude: ["requirements.txt", "starlette_static.py", "starlette_static.json", "traversal_corpus.txt", "Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApusTemplatesTests",
+            dependencies: ["Apus", "ApusTemplates", "ApusTesting"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

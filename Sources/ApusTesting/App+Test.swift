@@ -30,7 +30,7 @@ extension App {
             group.addTask { try await services.run() }
             let result: Result<Value, any Error>
             do {
-                result = .success(try await body(TestClient(transport: InProcessTransport(responder: responder))))
+                result = .success(try await body(TestClient(transport: InProcessTransport(responder: responder, logger: self.logger))))
             } catch {
                 result = .failure(error)
             }

@@ -1,9 +1,12 @@
 import ApusCore
+import Logging
 
 /// Calls the app's responder directly with what the server would have built, FastAPI `TestClient` style: host
 /// `testserver`, client `testclient:50000`, scheme `http`.
 struct InProcessTransport: TestTransport {
     let responder: AppResponder
+    /// The app's logger, for the server that serves an in-process WebSocket.
+    let logger: Logger
 
     func execute(method: HTTPRequest.Method, target: String, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
         let response = try await self.respond(method: method, target: target, headers: headers, body: body)
@@ -52,7 +55,13 @@ struct InProcessTransport: TestTransport {
             connection: ConnectionInfo(remoteHost: "testclient", remotePort: 50000),
             body: body.map { RequestBody(buffer: $0) } ?? .empty
         )
-        return try await self.responder.respond(to: request)
+        let response = try await self.responder.respond(to: request)
+        // A protocol switch needs a connection to switch: the WebSocket client runs the handshake over one.
+        if response.upgrade != nil {
+            await response.afterSend?()
+            throw TestWebSocketError.handshakeNeedsWebSocketClient
+        }
+        return response
     }
 
     /// The whole body, through a writer with reference semantics: `ResponseBody.map` writes into a copy of the

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 public import ApusCore
+import WSCore
 
 /// Sends requests to an app under test, in process or over a live socket (see ``TestingMode``), with one API.
 ///
@@ -92,4 +93,9 @@ public struct TestClient: Sendable {
 protocol TestTransport: Sendable {
     func execute(method: HTTPRequest.Method, target: String, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse
     func stream(method: HTTPRequest.Method, target: String, headers: HTTPFields, body: ByteBuffer?) async throws -> TestStreamedResponse
+    /// Opens a WebSocket, runs `handler` on it, and returns the server's close frame.
+    func webSocket(
+        target: String, options: TestWebSocketOptions, handler: @escaping TestWebSocketHandler
+    ) async throws
+        -> WebSocketCloseFrame?
 }

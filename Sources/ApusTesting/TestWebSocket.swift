@@ -1,20 +1,19 @@
 public import ApusCore
 public import ApusWebSocket
-import Logging
 import NIOWebSocket
 public import NIOCore
 import Synchronization
-import WSClient
 import WSCompression
 import WSCore
 
 extension TestClient {
-    /// Opens a WebSocket to the app under test (a real client, swift-websocket's, over the live server's socket)
-    /// and runs `body` with it; when `body` returns the client closes with 1000, and waits for the server's
-    /// answer.
+    /// Opens a WebSocket to the app under test and runs `body` with it; when `body` returns the client closes with
+    /// 1000, and waits for the server's answer. In process the client talks to the server's own connection code
+    /// over a socket pair (no listener; host `testserver`); live, over the server's loopback port. Both are
+    /// swift-websocket's protocol code, on the client side as on the server's.
     ///
     /// ```swift
-    /// try await app.test(.live) { client in
+    /// try await app.test(.inProcess) { client in
     ///     let (echo, close) = try await client.webSocket("/ws/echo") { ws in
     ///         try await ws.send(text: "hi")
     ///         return try await ws.receive()
@@ -28,8 +27,8 @@ extension TestClient {
     ///
     /// - Returns: what `body` returned, and the close frame the server sent (`nil` if the connection ended
     ///   without one).
-    /// - Throws: ``TestWebSocketError/needsLiveServer`` in process; swift-websocket's error when the server
-    ///   refuses the handshake (send the handshake with ``execute(_:_:headers:body:)`` to see the HTTP answer).
+    /// - Throws: swift-websocket's `WebSocketClientError.webSocketUpgradeFailed` when the server refuses the
+    ///   handshake (send the handshake with ``execute(_:_:headers:body:)`` in live mode to see the HTTP answer).
     public func webSocket<Value: Sendable>(
         _ target: String,
         headers: HTTPFields = [:],
@@ -37,20 +36,9 @@ extension TestClient {
         compressed: Bool = false,
         _ body: @escaping @Sendable (TestWebSocket) async throws -> Value
     ) async throws -> (value: Value, close: TestWebSocket.CloseFrame?) {
-        guard let port = self.port else { throw TestWebSocketError.needsLiveServer }
         let result = Mutex<Result<Value, any Error>?>(nil)
-        var configuration = WebSocketClientConfiguration()
-        configuration.additionalHeaders = headers
-        configuration.maxFrameSize = maxMessageSize
-        configuration.autoPing = .disabled
-        if compressed {
-            configuration.extensions = [WebSocketExtensionFactory.perMessageDeflate(maxDecompressedFrameSize: maxMessageSize).build()]
-        }
-        let closeFrame = try await WebSocketClient.connect(
-            url: "ws://127.0.0.1:\(port)\(target)",
-            configuration: configuration,
-            logger: Logger(label: "apus.test.websocket")
-        ) { inbound, outbound, _ in
+        let options = TestWebSocketOptions(headers: headers, maxMessageSize: maxMessageSize, compressed: compressed)
+        let closeFrame = try await self.transport.webSocket(target: target, options: options) { inbound, outbound in
             let socket = TestWebSocket(messages: inbound.messages(maxSize: maxMessageSize), outbound: outbound)
             do {
                 let value = try await body(socket)
@@ -70,6 +58,24 @@ extension TestClient {
         return (try outcome.get(), close)
     }
 }
+
+/// How a test opens a WebSocket, whatever the transport.
+struct TestWebSocketOptions: Sendable {
+    /// Header fields added to the handshake.
+    var headers: HTTPFields
+    /// The largest message (and frame) the client accepts.
+    var maxMessageSize: Int
+    /// Whether the client offers permessage-deflate.
+    var compressed: Bool
+
+    /// The extensions the client offers.
+    var extensions: [any WebSocketExtensionBuilder] {
+        self.compressed ? [WebSocketExtensionFactory.perMessageDeflate(maxDecompressedFrameSize: self.maxMessageSize).build()] : []
+    }
+}
+
+/// What runs on an open test WebSocket: the messages in, the writer out.
+typealias TestWebSocketHandler = @Sendable (WebSocketInboundStream, WebSocketOutboundWriter) async throws -> Void
 
 /// The client's side of a WebSocket opened by ``TestClient/webSocket(_:headers:maxMessageSize:compressed:_:)``.
 ///
@@ -130,8 +136,10 @@ public final class TestWebSocket {
 
 /// Why a test WebSocket could not be used.
 public enum TestWebSocketError: Error, Equatable {
-    /// WebSockets need a socket: run the test with ``TestingMode/live``.
-    case needsLiveServer
+    /// In process, a WebSocket handshake sent with ``TestClient/execute(_:_:headers:body:)`` reached a WebSocket
+    /// route, whose answer is a protocol switch: open it with ``TestClient/webSocket(_:headers:maxMessageSize:compressed:_:)``
+    /// (or, to read an HTTP denial's status and body, send the handshake in ``TestingMode/live``).
+    case handshakeNeedsWebSocketClient
     /// The connection closed before the test's body ran.
     case closedBeforeBody
     /// A message of the other type, or none, arrived.

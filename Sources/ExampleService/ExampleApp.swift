@@ -20,8 +20,8 @@ public enum ExampleApp {
 
         // The seed's `read_item`, with an optional `q`.
         app.get(
-            "/items/{item_id}", Path<Int>("item_id"), Query<String?>("q"), responses: [.error(.notFound, "Item not found")],
-            encoding: EncodingOptions(dropNilFields: true)
+            "/items/{item_id}", Path<Int>("item_id"), Query<String?>("q"), metadata: RouteMetadata(name: "read_item"),
+            responses: [.error(.notFound, "Item not found")], encoding: EncodingOptions(dropNilFields: true)
         ) { itemID, q in
             guard itemID <= 100 else { throw HTTPError(.notFound, detail: "Item not found") }
             return ItemSummary(itemId: itemID, name: "Sample Item", q: q)
@@ -53,6 +53,7 @@ public enum ExampleApp {
 
         self.addSecurityRoutes(to: app)
         self.addWebSocketRoutes(to: app)
+        self.addPageRoutes(to: app)
 
         // A folder of the repository in html mode: /static/ is its index.html, what is missing its 404.html.
         if let files = try? StaticFiles(directory: self.staticDirectory, html: true) {

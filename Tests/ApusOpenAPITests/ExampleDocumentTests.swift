@@ -32,7 +32,7 @@ struct ExampleDocumentTests {
             operations == [
                 "GET /", "GET /health", "POST /items/", "GET /items/{item_id}", "GET /protected-route", "POST /users", "POST /register",
                 "PUT /posts/{post_id}", "POST /token", "GET /users/me", "GET /users/me/items", "GET /users/me/posts",
-                "GET /api/v1/users/{user_id}", "GET /api/v2/users/{user_id}",
+                "GET /chat", "GET /items/{item_id}/page", "GET /api/v1/users/{user_id}", "GET /api/v2/users/{user_id}",
             ]
         )
     }
@@ -115,9 +115,17 @@ struct ExampleDocumentTests {
         #expect(Self.operation(document, "/api/v2/users/{user_id}", "get")?["tags"] == ["v2"])
     }
 
+    /// The `/chat` stream's `itemSchema` makes OpenAPIKit read the document as 3.2.0 (see
+    /// `OpenAPIDocumentBuilder.document(for:)`); a document without a stream stays 3.1.0.
     @Test func openAPIKitValidatesTheDocument() throws {
         let document = try OpenAPIDocumentBuilder().document(for: try ExampleApp.make().routes())
         _ = try document.validate()
+        #expect(document.openAPIVersion == .v3_2_0)
+        let chat = try #require(document.paths["/chat"]?.pathItemValue?.get?.responses[status: 200]?.responseValue)
+        #expect(chat.content[.init(rawValue: "text/event-stream")!]?.contentValue?.itemSchema != nil)
+        let plain = App()
+        plain.get("/ping") { "pong" }
+        #expect(try OpenAPIDocumentBuilder().document(for: plain.routes()).openAPIVersion == .v3_1_0)
     }
 
     /// Pins the whole document. After an intended change, rerun with `APUS_RECORD_SNAPSHOTS=1` and review the diff.

@@ -3,6 +3,7 @@ import ApusTesting
 import NIOCore
 import Synchronization
 import Testing
+import WSClient
 
 /// The room and token a WebSocket route read from its handshake.
 @Schema
@@ -38,9 +39,9 @@ struct WebSocketRouteTests {
         return app
     }
 
-    @Test("text and binary messages are echoed, and the client's close is answered with 1000")
-    func echo() async throws {
-        try await Self.echoApp().test(.live) { client in
+    @Test("text and binary messages are echoed, and the client's close is answered with 1000", arguments: [TestingMode.inProcess, .live])
+    func echo(mode: TestingMode) async throws {
+        try await Self.echoApp().test(mode) { client in
             let (replies, close) = try await client.webSocket("/ws/echo") { ws in
                 try await ws.send(text: "héllo 🐦")
                 try await ws.send(binary: ByteBuffer(bytes: [0, 1, 255]))
@@ -52,29 +53,33 @@ struct WebSocketRouteTests {
         }
     }
 
-    @Test("path, query and dependencies are extracted from the handshake (FastAPI: /ws/lobby?token=t1)")
-    func typedParameters() async throws {
+    @Test(
+        "path, query and dependencies are extracted from the handshake (FastAPI: /ws/lobby?token=t1)",
+        arguments: [TestingMode.inProcess, .live])
+    func typedParameters(mode: TestingMode) async throws {
         let app = App()
         app.websocket("/ws/{room}", Path<String>("room"), Query<String>("token")) { ws, room, token in
             try await ws.accept()
             try await ws.send(json: RoomToken(room: room, token: token))
         }
-        try await app.test(.live) { client in
+        try await app.test(mode) { client in
             let (text, close) = try await client.webSocket("/ws/lobby?token=t1") { ws in try await ws.receiveText() }
             #expect(text == #"{"room":"lobby","token":"t1"}"#)
             #expect(close?.code == .normalClosure)
         }
     }
 
-    @Test("a handshake that does not validate is accepted and closed with 1008, the errors as the reason; the handler does not run")
-    func validationFailureCloses1008() async throws {
+    @Test(
+        "a handshake that does not validate is accepted and closed with 1008, the errors as the reason; the handler does not run",
+        arguments: [TestingMode.inProcess, .live])
+    func validationFailureCloses1008(mode: TestingMode) async throws {
         let ran = Flag()
         let app = App()
         app.websocket("/ws/{room}", Path<String>("room"), Query<Int>("token")) { ws, _, _ in
             ran.set()
             try await ws.accept()
         }
-        try await app.test(.live) { client in
+        try await app.test(mode) { client in
             let (message, close) = try await client.webSocket("/ws/lobby?token=x") { ws in try await ws.receive() }
             #expect(message == nil)
             #expect(close?.code == .policyViolation)
@@ -116,6 +121,38 @@ struct WebSocketRouteTests {
             let raising = try await RawWebSocketClient(port: port)
             #expect(try await raising.handshake("/raises").hasPrefix("HTTP/1.1 409 Conflict\r\n"))
             #expect(String(decoding: try await raising.readToEnd(), as: UTF8.self) == #"{"detail":"pay first"}"#)
+        }
+    }
+
+    @Test("in process, the handshake reaches the route with host testserver, and a refused one throws as swift-websocket's client does")
+    func inProcessHandshake() async throws {
+        let app = App()
+        app.websocket("/host", Header<String>("host"), Header<String?>("x-room")) { ws, host, room in
+            try await ws.send(text: "\(host) \(room ?? "-")")
+        }
+        app.websocket("/refused", dependencies: [DependencyRequirement(Refuse.self)]) { ws in try await ws.accept() }
+        try await app.test(.inProcess) { client in
+            #expect(client.port == nil)
+            let (text, close) = try await client.webSocket("/host", headers: [HTTPField.Name("x-room")!: "lobby"]) { ws in
+                try await ws.receiveText()
+            }
+            #expect(text == "testserver lobby")
+            #expect(close?.code == .normalClosure)
+            await #expect(throws: WebSocketClientError.webSocketUpgradeFailed) {
+                _ = try await client.webSocket("/refused") { _ in }
+            }
+            // A path with no WebSocket route is answered as HTTP: not an upgrade either.
+            await #expect(throws: WebSocketClientError.webSocketUpgradeFailed) {
+                _ = try await client.webSocket("/nowhere") { _ in }
+            }
+            // A handshake sent as a plain request cannot switch protocols in process: a clear error, not a 200.
+            let handshake: HTTPFields = [
+                .upgrade: "websocket", .connection: "Upgrade", .secWebSocketVersion: "13", .secWebSocketKey: "dGhlIHNhbXBsZSBub25jZQ==",
+            ]
+            await #expect(throws: TestWebSocketError.handshakeNeedsWebSocketClient) {
+                _ = try await client.get("/host", headers: handshake)
+            }
+            #expect(try await client.get("/host", headers: [.upgrade: "websocket", .connection: "Upgrade"]).status == .upgradeRequired)
         }
     }
 
@@ -176,13 +213,15 @@ struct WebSocketRouteTests {
         }
     }
 
-    @Test("a compressed message that inflates past the size limit closes with 1009, as an uncompressed one would")
-    func compressedMessageTooLarge() async throws {
+    @Test(
+        "a compressed message that inflates past the size limit closes with 1009, as an uncompressed one would",
+        arguments: [TestingMode.inProcess, .live])
+    func compressedMessageTooLarge(mode: TestingMode) async throws {
         let app = App()
         app.websocket("/small", configuration: WebSocketConfiguration(maxMessageSize: 64 * 1024)) { ws in
             for try await message in ws.messages { try await ws.send(message) }
         }
-        try await app.test(.live) { client in
+        try await app.test(mode) { client in
             // 1 MiB of one letter deflates to about a kilobyte: small on the wire, sixteen times the limit inflated.
             let (reply, close) = try await client.webSocket("/small", compressed: true) { ws in
                 try await ws.send(text: String(repeating: "a", count: 1024 * 1024))
@@ -210,6 +249,21 @@ struct WebSocketRouteTests {
         }
     }
 
+    /// RFC 6455 §4.1 has a client wait for the 101 before it sends a frame; one that does not still has its frames
+    /// read (they reach the server in the handshake's own packet), as uvicorn reads them.
+    @Test("frames sent right behind the handshake, in the same packet, are read")
+    func framesRightBehindTheHandshake() async throws {
+        try await Self.echoApp().test(.live) { client in
+            let raw = try await RawWebSocketClient(port: try #require(client.port))
+            // A masked text frame "hi" (zero mask), then a masked close with 1000.
+            let frames: [UInt8] = [0x81, 0x82, 0, 0, 0, 0, 0x68, 0x69, 0x88, 0x82, 0, 0, 0, 0, 0x03, 0xE8]
+            #expect(try await raw.handshake("/ws/echo", following: frames).hasPrefix("HTTP/1.1 101"))
+            let received = try await raw.readToEnd()
+            #expect(Array(received.prefix(4)) == [0x81, 0x02, 0x68, 0x69])
+            #expect(Array(received.dropFirst(4).prefix(4)) == [0x88, 0x02, 0x03, 0xE8])
+        }
+    }
+
     @Test("a plain GET on a WebSocket path is 404 (a GET route on the path answers it); a handshake on an HTTP path is answered as HTTP")
     func routingBetweenHTTPAndWebSocket() async throws {
         let app = Self.echoApp()
@@ -227,9 +281,9 @@ struct WebSocketRouteTests {
     }
 
     @Test(
-        "the client's close code reaches the handler as WebSocketDisconnect; an error after accept closes with 1011; WebSocketClose with its code"
-    )
-    func closeCodes() async throws {
+        "the client's close code reaches the handler as WebSocketDisconnect; an error after accept closes with 1011; WebSocketClose with its code",
+        arguments: [TestingMode.inProcess, .live])
+    func closeCodes(mode: TestingMode) async throws {
         let seen = Mutex<WebSocketDisconnect?>(nil)
         let app = App()
         app.websocket("/receive") { ws in
@@ -249,7 +303,7 @@ struct WebSocketRouteTests {
             try await ws.accept()
             throw WebSocketClose(code: .policyViolation, reason: "bad token")
         }
-        try await app.test(.live) { client in
+        try await app.test(mode) { client in
             _ = try await client.webSocket("/receive") { ws in try await ws.close(code: 4001, reason: "bye") }
             try await waitUntil { seen.withLock { $0 } != nil }
             #expect(seen.withLock { $0 } == WebSocketDisconnect(code: 4001, reason: "bye"))
@@ -260,15 +314,15 @@ struct WebSocketRouteTests {
         }
     }
 
-    @Test("a message over the size limit closes with 1009; one at the limit is echoed")
-    func maxMessageSize() async throws {
+    @Test("a message over the size limit closes with 1009; one at the limit is echoed", arguments: [TestingMode.inProcess, .live])
+    func maxMessageSize(mode: TestingMode) async throws {
         let app = App()
         app.websocket("/small", configuration: WebSocketConfiguration(maxMessageSize: 1024)) { ws in
             for try await message in ws.messages {
                 try await ws.send(message)
             }
         }
-        try await app.test(.live) { client in
+        try await app.test(mode) { client in
             let (echo, _) = try await client.webSocket("/small") { ws in
                 try await ws.send(text: String(repeating: "a", count: 1024))
                 return try await ws.receive()

@@ -41,6 +41,8 @@ CASES = [
     ("item not found", "GET", "/items/101", {}, None),
     ("item bad id", "GET", "/items/abc", {}, None),
     ("item float id", "GET", "/items/1.5", {}, None),
+    ("chat stream", "GET", "/chat", {}, None),
+    ("item page bad id", "GET", "/items/abc/page", {}, None),
     ("create item", "POST", "/items/", JSON, b'{"name":"Widget","price":9.5}'),
     ("create item full", "POST", "/items/", JSON, b'{"name":"W","price":1,"tags":["a","b"],"description":"d"}'),
     ("create item string price", "POST", "/items/", JSON, b'{"name":"W","price":"2.5"}'),

@@ -6,11 +6,14 @@ Run: uvicorn fastapi_twin:app --port 8001
 import asyncio
 import os
 import time
+from collections.abc import AsyncIterable
 from typing import Annotated, List, Optional
 
 import jwt
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi import APIRouter, BackgroundTasks, Depends, FastAPI, Header, HTTPException, Security
+from fastapi.responses import HTMLResponse
+from fastapi.sse import EventSourceResponse
 from fastapi.security import OAuth2PasswordBearer, OAuth2PasswordRequestForm, SecurityScopes
 from pydantic import BaseModel, EmailStr, Field, field_validator
 
@@ -53,6 +56,26 @@ def read_item(item_id: int, q: Optional[str] = None):
     if item_id > 100:
         raise HTTPException(status_code=404, detail="Item not found")
     return ItemSummary(item_id=item_id, name="Sample Item", q=q)
+
+
+@app.get("/items/{item_id}/page", response_class=HTMLResponse)
+def item_page(item_id: int):
+    return f"<h1>Sample Item #{item_id}</h1>"
+
+
+async def fake_llm_response_generator():
+    response_chunks = ["안녕하세요! ", "저는 FastAPI로 ", "만들어진 ", "AI 챗봇입니다."]
+    for index, chunk in enumerate(response_chunks):
+        if index > 0:
+            await asyncio.sleep(0.5)
+        yield chunk
+
+
+@app.get("/chat", response_class=EventSourceResponse)
+async def stream_chat() -> AsyncIterable[str]:
+    """SSE(Server-Sent Events)를 사용하여 채팅 응답을 스트리밍한다."""
+    async for chunk in fake_llm_response_generator():
+        yield chunk
 
 
 async def verify_api_key(x_api_key: str = Header(...)):

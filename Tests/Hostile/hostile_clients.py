@@ -2,7 +2,7 @@
 
 Starts the example binary, sends each hostile input (deep JSON nesting up to 10^6, 10^5-key objects in every
 position, malformed HTTP framing, slow and never-reading clients, smuggling attempts, bad Host and forwarded
-headers), and checks each answer is the documented 4xx. Between cases and at the end the process must still be
+headers, WebSocket handshakes with thousands of offers, messages in 5 x 10^5 frames, stalled handshakes), and checks each answer is the documented 4xx. Between cases and at the end the process must still be
 alive and answer /health; its memory must stay bounded; SIGTERM must end it with status 0, and a partial head or a
 second SIGTERM must not delay the exit.
 
@@ -283,6 +283,122 @@ def slow_client_cases(server):
     server.alive("half-close")
 
 
+WS_KEY = b"dGhlIHNhbXBsZSBub25jZQ=="
+
+
+def ws_handshake(extra=b"", path=b"/ws/echo"):
+    return (b"GET " + path + b" HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            b"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: " + WS_KEY + b"\r\n" + extra + b"\r\n")
+
+
+def ws_frame(opcode, payload, fin=True):
+    """A masked client frame (the mask is zero, so the payload goes as is)."""
+    first = (0x80 if fin else 0) | opcode
+    length = len(payload)
+    if length < 126:
+        head = bytes([first, 0x80 | length])
+    elif length < 65536:
+        head = bytes([first, 0x80 | 126]) + length.to_bytes(2, "big")
+    else:
+        head = bytes([first, 0x80 | 127]) + length.to_bytes(8, "big")
+    return head + b"\0\0\0\0" + payload
+
+
+def ws_exchange(port, raw, expect, timeout=30.0):
+    """Sends a handshake and frames, reads until `expect` bytes (or the end); returns (head, rest, seconds)."""
+    start = time.monotonic()
+    with connect(port, timeout) as s:
+        def send():
+            try:
+                s.sendall(raw)
+            except OSError:
+                pass  # the server closed first (a message over the limit); what it answered is read below
+
+        sender = threading.Thread(target=send)
+        sender.start()
+        data = b""
+        try:
+            while expect not in data:
+                chunk = s.recv(65536)
+                if not chunk:
+                    break
+                data += chunk
+        except (ConnectionResetError, socket.timeout, TimeoutError):
+            pass
+        s.shutdown(socket.SHUT_RDWR)
+        sender.join()
+    head, _, rest = data.partition(b"\r\n\r\n")
+    return head, rest, time.monotonic() - start
+
+
+def ws_echo_of_fragments(port, count):
+    """A text message of `count` one-byte frames (one start, count - 2 continuations, a final one), then "end"."""
+    frames = [ws_frame(0x1, b"a", fin=False)] + [ws_frame(0x0, b"a", fin=False)] * (count - 2) + [ws_frame(0x0, b"a")]
+    raw = ws_handshake() + b"".join(frames) + ws_frame(0x1, b"end") + ws_frame(0x8, b"\x03\xe8")
+    head, rest, seconds = ws_exchange(port, raw, b"\x81\x03end")
+    return head, rest, seconds
+
+
+def websocket_cases(server):
+    port = server.port
+    # A handshake that never completes is cut at the head timeout (10 s) like any request.
+    stalled = {}
+
+    def stall():
+        start = time.monotonic()
+        with connect(port, timeout=40) as s:
+            s.sendall(ws_handshake()[:-2])
+            data, closed = read_all(s)
+        stalled["result"] = (statuses(data), closed, time.monotonic() - start)
+
+    staller = threading.Thread(target=stall)
+    staller.start()
+
+    # Subprotocol offers: as many as a 32 KiB head holds (15,000) are parsed in linear time; more is a 431.
+    timings = {}
+    for count in (1_000, 15_000):
+        offers = b"Sec-WebSocket-Protocol: " + b",".join([b"a"] * count) + b"\r\n"
+        head, _, seconds = ws_exchange(port, ws_handshake(offers) + ws_frame(0x8, b"\x03\xe8"), b"\x88")
+        timings[count] = seconds
+        check(head.startswith(b"HTTP/1.1 101") and seconds < 1.0, f"{count} subprotocol offers: {head[:40]!r} {seconds:.2f}s")
+    codes, _, _, _ = exchange(port, ws_handshake(b"Sec-WebSocket-Protocol: " + b"a," * 100_000 + b"\r\n"))
+    check(codes == [431], f"100,000 subprotocol offers (200 KB head): {codes}")
+    lines = b"".join(b"Sec-WebSocket-Protocol: p%d\r\n" % i for i in range(1_000))
+    head, _, seconds = ws_exchange(port, ws_handshake(lines) + ws_frame(0x8, b"\x03\xe8"), b"\x88")
+    check(head.startswith(b"HTTP/1.1 101") and seconds < 1.0, f"1,000 Sec-WebSocket-Protocol lines: {head[:40]!r} {seconds:.2f}s")
+
+    # Extension offers filling the head: thousands of parameters or offers are negotiated in linear time.
+    for name, value in (("6,000 parameters", b"permessage-deflate" + b"; x=1" * 6_000),
+                        ("700 offers", b", ".join([b"permessage-deflate; client_max_window_bits"] * 700)),
+                        ("2,500 unknown extensions", b", ".join(b"x-ext-%d" % i for i in range(2_500)))):
+        head, _, seconds = ws_exchange(port, ws_handshake(b"Sec-WebSocket-Extensions: " + value + b"\r\n")
+                                       + ws_frame(0x8, b"\x03\xe8"), b"\x88")
+        check(head.startswith(b"HTTP/1.1 101") and seconds < 1.0, f"Sec-WebSocket-Extensions with {name}: {head[:40]!r} {seconds:.2f}s")
+    server.alive("WebSocket handshakes")
+
+    # One message in 5 x 10^4 and 5 x 10^5 one-byte frames: reassembly is linear (ten times the frames, at most
+    # twenty times the time; the 500 KB message is well under 16 MiB).
+    fragments = {}
+    for count in (50_000, 500_000):
+        head, rest, seconds = ws_echo_of_fragments(port, count)
+        fragments[count] = seconds
+        echoed = head.startswith(b"HTTP/1.1 101") and b"a" * 1000 in rest and b"\x81\x03end" in rest
+        check(echoed, f"a message in {count} frames: {head[:40]!r}, {len(rest)} bytes back")
+    ratio = fragments[500_000] / max(fragments[50_000], 0.01)
+    print(f"   fragments: 5 x 10^4 in {fragments[50_000]:.2f}s, 5 x 10^5 in {fragments[500_000]:.2f}s (ratio {ratio:.1f})")
+    check(ratio < 20 and fragments[500_000] < 30, f"5 x 10^5 frames took {ratio:.1f}x the time of 5 x 10^4")
+    # Fragments past the message limit: closed with 1009 as soon as the total passes 16 MiB.
+    raw = ws_handshake() + ws_frame(0x2, b"b" * 65536, fin=False) + ws_frame(0x0, b"b" * 65536, fin=False) * 256
+    head, rest, seconds = ws_exchange(port, raw, b"\x88")
+    close = rest[rest.find(b"\x88"):][2:4]
+    check(head.startswith(b"HTTP/1.1 101") and close == b"\x03\xf1", f"17 MiB in fragments: close {close!r} after {seconds:.1f}s")
+    server.alive("WebSocket fragments")
+
+    staller.join()
+    codes, closed, seconds = stalled["result"]
+    check(closed and codes in ([408], []) and seconds < 20, f"a handshake that never completes: {codes} closed={closed} after {seconds:.1f}s")
+
+
 def shutdown_cases(binary):
     # A partial head does not hold SIGTERM; a second SIGTERM ends a graceful shutdown that waits.
     server = Server(binary)
@@ -325,7 +441,8 @@ def main():
     args = parser.parse_args()
     server = Server(args.binary)
     try:
-        for name, cases in (("JSON", json_cases), ("framing", framing_cases), ("slow clients", slow_client_cases)):
+        for name, cases in (("JSON", json_cases), ("framing", framing_cases), ("slow clients", slow_client_cases),
+                            ("WebSocket", websocket_cases)):
             start = time.monotonic()
             cases(server)
             print(f"== {name} cases done in {time.monotonic() - start:.1f}s", flush=True)

@@ -21,9 +21,9 @@ KNOWN_DIFFERENCES = {
     "GET /health responses 200": "the twin returns a dict (schema {}); Apus's handler returns the Health model",
     "GET /protected-route responses 200": "the twin returns a dict (schema {}); Apus's handler returns the AccessMessage model",
     "POST /register responses 200": "the twin returns a dict (schema {}); Apus's handler returns the AccessMessage model",
-    "GET /users/me/items responses 200 application/json title": "FastAPI titles a list response after the function (`Response Read My Items ...`); Apus's route has no name",
-    "GET /users/me/posts responses 200 application/json title": "FastAPI titles a list response after the function; Apus's route has no name",
-    "POST /token requestBody content application/x-www-form-urlencoded title": "form bodies are named after the operation (Body_<operationId>); the twin's function is `login`, Apus's route has no name",
+    "GET /users/me/items responses 200 application/json title": "FastAPI titles a list response after the function (`Response Read My Items ...`); the example names only the routes reverse routing finds",
+    "GET /users/me/posts responses 200 application/json title": "FastAPI titles a list response after the function; the example names only the routes reverse routing finds",
+    "POST /token requestBody content application/x-www-form-urlencoded title": "form bodies are named after the operation (Body_<operationId>); the twin's function is `login`, the example names only the routes reverse routing finds",
     "POST /token requestBody content application/x-www-form-urlencoded properties client_secret": "FastAPI writes `format: password` beside the anyOf; Apus puts it on the string branch, where JSON Schema applies it",
 }
 
@@ -121,7 +121,7 @@ def main():
     print(f"{compared} operations compared, {len(differences)} differences, {unexpected} unexpected")
     for key in sorted(set(apus) & set(fastapi)):
         if apus[key]["operationId"] != fastapi[key]["operationId"]:
-            print(f"note: {key} operationId {apus[key]['operationId']} (FastAPI: {fastapi[key]['operationId']}; routes have no names yet)")
+            print(f"note: {key} operationId {apus[key]['operationId']} (FastAPI: {fastapi[key]['operationId']}; the example names only the routes that reverse routing finds)")
     sys.exit(1 if unexpected else 0)
 
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The example service's OpenAPI document, proven by tools none of us wrote:
-#   1. openapi-spec-validator accepts it;
+#   1. openapi-spec-validator accepts it (validate_document.py: as 3.1, and with the streams' itemSchema as 3.2);
 #   2. it matches the FastAPI twin's document (compare_fastapi.py);
 #   3. schemathesis (every check, with a token and the API key) finds no 5xx, no undocumented status and no
 #      response contradicting the document, on every operation;
@@ -42,7 +42,8 @@ cmp "$work/example_openapi.json" Tests/ApusOpenAPITests/Snapshots/example_openap
     || { echo "the live document differs from the committed snapshot"; exit 1; }
 
 echo "== 1. openapi-spec-validator"
-"$venv/bin/openapi-spec-validator" "$work/example_openapi.json"
+# As 3.1 without the streams' itemSchema (a 3.2 field FastAPI writes into its 3.1 documents), and whole as 3.2.
+"$venv/bin/python" Tests/OpenAPI/validate_document.py "$work/example_openapi.json"
 
 echo "== 2. the FastAPI twin's document"
 "$venv/bin/python" Tests/OpenAPI/compare_fastapi.py "$work/example_openapi.json"

@@ -163,6 +163,8 @@ public final class App: RouteRegistering {
 
     func responder(routes: [Route], trie: RouteTrie, state: AppState) -> AppResponder {
         let setup = self.setup.withLock { $0 }
+        var state = state
+        state[RouteURLsKey.self] = RouteURLs(routes: routes)
         return AppResponder(
             routes: routes,
             trie: trie,

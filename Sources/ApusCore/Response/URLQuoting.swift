@@ -1,8 +1,8 @@
 /// Percent-encoding for URLs the app sends back, as Python's `urllib.parse.quote`.
-enum URLQuoting {
+package enum URLQuoting {
     /// Starlette's `RedirectResponse`: `quote(url, safe=":/%#?=@[]!$&'()*+,;")`, letters, digits and `_.-~`
     /// also left alone.
-    static func quoteLocation(_ url: String) -> String {
+    package static func quoteLocation(_ url: String) -> String {
         let safe = Set(":/%#?=@[]!$&'()*+,;_.-~".utf8)
         return self.quote(url) { byte in
             (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
@@ -11,10 +11,19 @@ enum URLQuoting {
     }
 
     /// Python's `quote(text)` with its default `safe="/"`: letters, digits, `_.-~` and `/` are left alone.
-    static func quotePathComponent(_ text: String) -> String {
+    package static func quotePathComponent(_ text: String) -> String {
         self.quote(text) { byte in
             (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || "_.-~/".utf8.contains(byte)
+        }
+    }
+
+    /// Python's `quote(text, safe="")`: letters, digits and `_.-~` are left alone (a `/` is encoded), for one path
+    /// segment.
+    package static func quoteSegment(_ text: String) -> String {
+        self.quote(text) { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || "_.-~".utf8.contains(byte)
         }
     }
 

@@ -49,3 +49,13 @@ public struct ResponseEncoder<Output>: Sendable {
         return (encode as? Response.Rendering<Output>).map { ResponseEncoder(schema: DocumentedSchema(of: Model.self), encode: $0) }
     }
 }
+
+extension ResponseEncoder where Output == Response {
+    /// A handler's own ``Response`` (a rendered template, say) documented as an HTML page: `text/html` with schema
+    /// `{"type": "string"}`, as FastAPI documents `response_class=HTMLResponse`.
+    public static var html: ResponseEncoder<Response> {
+        ResponseEncoder(schema: DocumentedSchema { _ in ["type": .string("string")] }, mediaType: "text/html") { response, _, _ in
+            response
+        }
+    }
+}

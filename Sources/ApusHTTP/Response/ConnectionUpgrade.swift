@@ -77,7 +77,12 @@ public final class UpgradeHandshake: Sendable {
             pipeline.removeHandler(try pipeline.handler(type: ConnectionByteGuard.self), promise: nil)
             pipeline.removeHandler(try pipeline.handler(type: HTTPRequestPartBridge.self), promise: nil)
             let value = try configure(channel)
-            pipeline.removeHandler(decoder, promise: nil)
+            // The decoder hands its leftover bytes on as a read with no read-complete after it, and handlers that
+            // deliver reads in batches (NIOAsyncChannel's) wait for one: without it, frames a client sent right behind
+            // its handshake would sit there until its next packet, which a client waiting for an answer never sends.
+            let removed = channel.eventLoop.makePromise(of: Void.self)
+            removed.futureResult.assumeIsolated().whenSuccess { channel.pipeline.fireChannelReadComplete() }
+            pipeline.removeHandler(decoder, promise: removed)
             // The part bridge may have held back a read (its buffer was full); the new handlers ask for their own.
             channel.read()
             return value

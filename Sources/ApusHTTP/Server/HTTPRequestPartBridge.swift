@@ -29,6 +29,13 @@ final class HTTPRequestPartBridge: ChannelDuplexHandler {
     private var failure: (any Error)?
     private var finished = false
     private var readPending = false
+    /// The request being read stops the parser when it ends (it asks to switch protocols).
+    private var requestStopsTheParser = false
+    /// Such a request has ended: until it is answered (the protocol switched, or parsing resumed), what the client
+    /// sends is neither a head nor a body, so it is not read from the socket. That bounds what waits in the
+    /// stopped parser to one read, keeps it from counting against the next head's size limit, and leaves it, intact,
+    /// to the new protocol (frames a client sent right behind its handshake) or the resumed parser.
+    private var holdsReadsUntilUpgradeAnswered = false
     private var context: ChannelHandlerContext?
 
     /// Parts held before the bridge stops reading from the socket.
@@ -50,8 +57,15 @@ final class HTTPRequestPartBridge: ChannelDuplexHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let part = self.unwrapInboundIn(data)
         switch part {
-        case .head: self.state.headReceived()
-        case .end: self.state.messageEnded()
+        case .head(let head):
+            self.state.headReceived()
+            self.requestStopsTheParser = RequestHeadValidation.stopsTheParser(head)
+        case .end:
+            if self.requestStopsTheParser {
+                self.holdsReadsUntilUpgradeAnswered = true
+            } else {
+                self.state.messageEnded()
+            }
         case .body: break
         }
         if let waiter = self.takeWaiter() {
@@ -118,7 +132,7 @@ final class HTTPRequestPartBridge: ChannelDuplexHandler {
     }
 
     func read(context: ChannelHandlerContext) {
-        if self.bufferedCount >= Self.highWatermark {
+        if self.bufferedCount >= Self.highWatermark || self.holdsReadsUntilUpgradeAnswered {
             self.readPending = true
         } else {
             context.read()
@@ -184,6 +198,9 @@ final class HTTPRequestPartBridge: ChannelDuplexHandler {
     /// pipelined behind it would never be read. The old decoder forwards the bytes it holds to the new one.
     func resumeParsingAfterIgnoredUpgrade() throws {
         guard let context = self.context else { return }
+        self.requestStopsTheParser = false
+        self.holdsReadsUntilUpgradeAnswered = false
+        self.state.messageEnded()
         let pipeline = context.pipeline.syncOperations
         let old = try pipeline.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
         try pipeline.addHandler(
@@ -191,6 +208,10 @@ final class HTTPRequestPartBridge: ChannelDuplexHandler {
             position: .after(old)
         )
         pipeline.removeHandler(old, promise: nil)
+        if self.readPending, self.bufferedCount < Self.highWatermark {
+            self.readPending = false
+            context.read()
+        }
     }
 
     /// The next part if one has arrived already, without waiting. Must be called on the channel's event loop.

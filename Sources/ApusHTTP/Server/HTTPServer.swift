@@ -60,15 +60,7 @@ public struct HTTPServer: Service {
         let executors = EventLoopTaskExecutors(group: group)
         let quiesce = ServerQuiescingHelper(group: group)
         let configuration = self.configuration
-        let keepAlive = TimeAmount(configuration.keepAliveTimeout)
-        let headerTimeout = TimeAmount(configuration.headerReadTimeout)
-        let connection = HTTPConnection(
-            configuration: configuration,
-            responder: self.responder,
-            logger: self.logger,
-            forwarded: ForwardedHeaders(configuration: configuration),
-            inFlight: InFlightRequests()
-        )
+        let connection = self.makeConnection()
 
         let serverChannel = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: Int32(clamping: configuration.backlog))
@@ -85,28 +77,7 @@ public struct HTTPServer: Service {
             .childChannelOption(.allowRemoteHalfClosure, value: true)
             .bind(host: configuration.host, port: configuration.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let control = ConnectionControl()
-                    let state = ConnectionGuardState(
-                        keepAliveTimeout: keepAlive,
-                        headerReadTimeout: headerTimeout,
-                        maxHeadSize: configuration.maxHeadSize,
-                        control: control,
-                        eventLoop: channel.eventLoop
-                    )
-                    let bridge = HTTPRequestPartBridge(state: state)
-                    try channel.pipeline.syncOperations.addHandlers([
-                        ConnectionByteGuard(state: state),
-                        // `.forwardBytes`: after an upgrade request that is not upgraded, the decoder is replaced and
-                        // hands what it holds to its successor (HTTPRequestPartBridge.resumeParsingAfterIgnoredUpgrade).
-                        ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes)),
-                        bridge,
-                    ])
-                    return AcceptedConnection(
-                        channel: channel,
-                        bridge: NIOLoopBound(bridge, eventLoop: channel.eventLoop),
-                        control: control,
-                        executor: executors.executor(for: channel.eventLoop)
-                    )
+                    try Self.addHTTPHandlers(to: channel, configuration: configuration, executors: executors)
                 }
             }
 
@@ -159,6 +130,67 @@ public struct HTTPServer: Service {
             self.logger.info("Shutting down")
             quiesce.initiateShutdown(promise: nil)
         }
+    }
+
+    /// Serves one socket that is already connected (one end of a `socketpair`, say) as it would serve an accepted
+    /// one, until the connection ends: the in-process test client's WebSocket runs the server's own handshake and
+    /// protocol code this way, with no listener. Graceful shutdown does not apply; close the other end to end it.
+    ///
+    /// - Throws: NIO's error when the socket cannot be registered with an event loop.
+    package func serveConnectedSocket(_ socket: NIOBSDSocket.Handle) async throws {
+        let group = self.eventLoopGroup ?? MultiThreadedEventLoopGroup.singleton
+        let executors = EventLoopTaskExecutors(group: group)
+        let configuration = self.configuration
+        let accepted = try await ClientBootstrap(group: group)
+            .channelOption(.allowRemoteHalfClosure, value: true)
+            .withConnectedSocket(socket) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try Self.addHTTPHandlers(to: channel, configuration: configuration, executors: executors)
+                }
+            }
+        let connection = self.makeConnection()
+        await withTaskExecutorPreference(accepted.executor) {
+            await Self.serveCancellable(accepted, connection: connection)
+        }
+    }
+
+    /// The request loop every connection of this server runs.
+    private func makeConnection() -> HTTPConnection {
+        HTTPConnection(
+            configuration: self.configuration,
+            responder: self.responder,
+            logger: self.logger,
+            forwarded: ForwardedHeaders(configuration: self.configuration),
+            inFlight: InFlightRequests()
+        )
+    }
+
+    /// Puts the HTTP/1.1 handlers on a new connection's pipeline (on its event loop).
+    private static func addHTTPHandlers(
+        to channel: any Channel, configuration: ServerConfiguration, executors: EventLoopTaskExecutors
+    ) throws -> AcceptedConnection {
+        let control = ConnectionControl()
+        let state = ConnectionGuardState(
+            keepAliveTimeout: TimeAmount(configuration.keepAliveTimeout),
+            headerReadTimeout: TimeAmount(configuration.headerReadTimeout),
+            maxHeadSize: configuration.maxHeadSize,
+            control: control,
+            eventLoop: channel.eventLoop
+        )
+        let bridge = HTTPRequestPartBridge(state: state)
+        try channel.pipeline.syncOperations.addHandlers([
+            ConnectionByteGuard(state: state),
+            // `.forwardBytes`: after an upgrade request that is not upgraded, the decoder is replaced and hands what
+            // it holds to its successor (HTTPRequestPartBridge.resumeParsingAfterIgnoredUpgrade).
+            ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes)),
+            bridge,
+        ])
+        return AcceptedConnection(
+            channel: channel,
+            bridge: NIOLoopBound(bridge, eventLoop: channel.eventLoop),
+            control: control,
+            executor: executors.executor(for: channel.eventLoop)
+        )
     }
 
     /// Serves a connection, and cancels the work in flight on it (a streaming producer, say) when the client goes

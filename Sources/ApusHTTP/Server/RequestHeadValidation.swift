@@ -82,9 +82,7 @@ enum RequestHeadValidation {
             case "upgrade":
                 hasUpgradeHeader = true
             case "connection":
-                connectionUpgrade =
-                    connectionUpgrade
-                    || value.split(separator: ",").contains { $0.trimmingSpaces().lowercased() == "upgrade" }
+                connectionUpgrade = connectionUpgrade || Self.listsUpgrade(value)
             case "expect":
                 expectsContinue = value.lowercased() == "100-continue"
             case "content-length":
@@ -148,6 +146,17 @@ enum RequestHeadValidation {
                 expectsContinue: expectsContinue && head.version.minor >= 1
             )
         )
+    }
+
+    /// Whether a `Connection` value lists the `upgrade` option.
+    private static func listsUpgrade(_ value: String) -> Bool {
+        value.split(separator: ",").contains { $0.trimmingSpaces().lowercased() == "upgrade" }
+    }
+
+    /// Whether NIO's parser stops after this request, leaving what follows unparsed: llhttp's rule, an `Upgrade`
+    /// field with `Connection: upgrade` (``ValidatedRequestHead/isUpgrade``), or CONNECT.
+    static func stopsTheParser(_ head: HTTPRequestHead) -> Bool {
+        head.method == .CONNECT || (head.headers.contains(name: "upgrade") && head.headers["connection"].contains(where: Self.listsUpgrade))
     }
 
     /// `uri-host [ ":" port ]` (RFC 3986 §3.2.2): an IP literal in brackets or a reg-name of unreserved,

@@ -145,6 +145,29 @@ struct MailServerDown: Error {}
         #expect(log.all.contains("bg:after-failure"))
     }
 
+    /// The failure is logged through the request's logger, so what a request-id middleware put in its metadata
+    /// (`request_id`, as the seed's structlog middleware binds it) is on the line.
+    @Test func aFailingTaskIsLoggedWithTheRequestID() async throws {
+        let logs = RecordedLogs()
+        let app = App(logger: logs.logger())
+        app.use { request, next in
+            var request = request
+            request.logger[metadataKey: "request_id"] = "\(request.headers[HTTPField.Name("x-request-id")!] ?? "none")"
+            return try await next(request)
+        }
+        struct MailServerDown: Error {}
+        app.get("/fails", InjectedBackgroundTasks()) { tasks in
+            tasks.add("welcome e-mail") { throw MailServerDown() }
+            return "OK"
+        }
+        try await app.test(.inProcess) { client async throws in
+            #expect(try await client.get("/fails", headers: [HTTPField.Name("x-request-id")!: "req-42"]).status == .ok)
+        }
+        let failure = try #require(logs.all.first { $0.message == "Background task failed" })
+        #expect(failure.metadata["request_id"] == "req-42")
+        #expect(failure.metadata["task"] == "welcome e-mail")
+    }
+
     @Test func aTaskAddedWhileTheTasksRunRunsToo() async throws {
         let log = EventLog()
         let app = App()

@@ -66,12 +66,15 @@ final class RawWebSocketClient: Sendable {
 
     /// Sends a handshake for `path` and returns the response head (through its blank line), or everything
     /// received if the connection closed first.
-    func handshake(_ path: String, headers: [String] = [], version: String = "13") async throws -> String {
+    /// `following` goes in the same write, right behind the request (a client that does not wait for the 101).
+    func handshake(_ path: String, headers: [String] = [], version: String = "13", following: [UInt8] = []) async throws -> String {
         var request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
         request += "Sec-WebSocket-Key: \(Self.sampleKey)\r\nSec-WebSocket-Version: \(version)\r\n"
         for header in headers { request += header + "\r\n" }
         request += "\r\n"
-        try await self.channel.writeAndFlush(ByteBuffer(string: request)).get()
+        var buffer = ByteBuffer(string: request)
+        buffer.writeBytes(following)
+        try await self.channel.writeAndFlush(buffer).get()
         try await self.read { bytes, _ in Self.headEnd(of: bytes) != nil }
         return self.received.state.withLock { state in
             guard let end = Self.headEnd(of: state.bytes) else { return String(decoding: state.bytes, as: UTF8.self) }

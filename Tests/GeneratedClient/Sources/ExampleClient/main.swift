@@ -22,11 +22,11 @@ try check(try health.ok.body.json.status == "ok", "GET /health answers 200 {stat
 
 // The generator skips `{"type": "null"}` branches ("Schema null is not supported"), and with them the optional
 // query parameter `q`, whose schema is FastAPI's `anyOf [string, null]`; the call goes without it.
-let item = try await client.itemsItemIdGet(path: .init(itemId: 5))
+let item = try await client.readItemItemsItemIdGet(path: .init(itemId: 5))
 let summary = try item.ok.body.json
 try check(summary.itemId == 5 && summary.name == "Sample Item", "GET /items/5 decodes as ItemSummary")
 
-let missing = try await client.itemsItemIdGet(path: .init(itemId: 101))
+let missing = try await client.readItemItemsItemIdGet(path: .init(itemId: 101))
 try check(try missing.notFound.body.json.detail == "Item not found", "GET /items/101 answers the documented 404")
 
 let created = try await client.itemsPost(body: .json(.init(name: "Widget", price: 9.5)))
