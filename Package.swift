@@ -333,7 +333,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ApusEndpointsTests",
-            dependencies: ["Apus", "ApusTesting"],
+            dependencies: ["Apus", "ApusTesting", "ApusMiddleware"],
             exclude: [
                 "Streaming/fastapi_streams.py", "Streaming/fastapi_streams.json", "Streaming/requirements.txt",
                 "Background/fastapi_background.py", "Background/fastapi_background.json",

@@ -1,4 +1,5 @@
 import Apus
+import ApusMiddleware
 import ApusTesting
 import Foundation
 import Testing
@@ -145,16 +146,12 @@ struct MailServerDown: Error {}
         #expect(log.all.contains("bg:after-failure"))
     }
 
-    /// The failure is logged through the request's logger, so what a request-id middleware put in its metadata
-    /// (`request_id`, as the seed's structlog middleware binds it) is on the line.
+    /// The failure is logged through the request's logger, so the id ``RequestID`` bound to it (`request_id`, as
+    /// the seed's structlog middleware binds it) is on the line.
     @Test func aFailingTaskIsLoggedWithTheRequestID() async throws {
         let logs = RecordedLogs()
         let app = App(logger: logs.logger())
-        app.use { request, next in
-            var request = request
-            request.logger[metadataKey: "request_id"] = "\(request.headers[HTTPField.Name("x-request-id")!] ?? "none")"
-            return try await next(request)
-        }
+        app.use(RequestID())
         struct MailServerDown: Error {}
         app.get("/fails", InjectedBackgroundTasks()) { tasks in
             tasks.add("welcome e-mail") { throw MailServerDown() }
