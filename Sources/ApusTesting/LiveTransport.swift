@@ -1,10 +1,7 @@
 import ApusCore
 import AsyncHTTPClient
-import Logging
 import NIOCore
 import NIOHTTP1
-import WSClient
-import WSCore
 
 /// Sends requests over loopback to the app serving on `port`, with AsyncHTTPClient (redirects not followed, so
 /// tests see them).
@@ -38,25 +35,6 @@ struct LiveTransport: TestTransport {
         return TestStreamedResponse(
             status: HTTPResponse.Status(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase),
             headers: Self.fields(response), body: stream)
-    }
-
-    func webSocket(
-        target: String, options: TestWebSocketOptions, handler: @escaping TestWebSocketHandler
-    ) async throws
-        -> WebSocketCloseFrame?
-    {
-        var configuration = WebSocketClientConfiguration()
-        configuration.additionalHeaders = options.headers
-        configuration.maxFrameSize = options.maxMessageSize
-        configuration.autoPing = .disabled
-        configuration.extensions = options.extensions
-        return try await WebSocketClient.connect(
-            url: "ws://127.0.0.1:\(self.port)\(target)",
-            configuration: configuration,
-            logger: Logger(label: "apus.test.websocket")
-        ) { inbound, outbound, _ in
-            try await handler(inbound, outbound)
-        }
     }
 
     private func send(method: HTTPRequest.Method, target: String, headers: HTTPFields, body: ByteBuffer?) async throws -> HTTPClientResponse

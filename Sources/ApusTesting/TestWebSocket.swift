@@ -27,8 +27,9 @@ extension TestClient {
     ///
     /// - Returns: what `body` returned, and the close frame the server sent (`nil` if the connection ended
     ///   without one).
-    /// - Throws: swift-websocket's `WebSocketClientError.webSocketUpgradeFailed` when the server refuses the
-    ///   handshake (send the handshake with ``execute(_:_:headers:body:)`` in live mode to see the HTTP answer).
+    /// - Throws: ``TestWebSocketDenial`` with the server's HTTP answer when it refuses the handshake (a 403 from a
+    ///   dependency, a 401 from a security scheme, a 404 where no WebSocket route is), as Starlette's test client
+    ///   raises `WebSocketDenialResponse`.
     public func webSocket<Value: Sendable>(
         _ target: String,
         headers: HTTPFields = [:],
@@ -134,11 +135,17 @@ public final class TestWebSocket {
     }
 }
 
+/// The server refused a test WebSocket's handshake with an HTTP response (Starlette's `WebSocketDenialResponse`).
+public struct TestWebSocketDenial: Error, Sendable {
+    /// The server's answer: status, header fields and the whole body.
+    public var response: TestResponse
+}
+
 /// Why a test WebSocket could not be used.
 public enum TestWebSocketError: Error, Equatable {
     /// In process, a WebSocket handshake sent with ``TestClient/execute(_:_:headers:body:)`` reached a WebSocket
-    /// route, whose answer is a protocol switch: open it with ``TestClient/webSocket(_:headers:maxMessageSize:compressed:_:)``
-    /// (or, to read an HTTP denial's status and body, send the handshake in ``TestingMode/live``).
+    /// route, whose answer is a protocol switch: open it with ``TestClient/webSocket(_:headers:maxMessageSize:compressed:_:)``,
+    /// which reports a refusal as ``TestWebSocketDenial``.
     case handshakeNeedsWebSocketClient
     /// The connection closed before the test's body ran.
     case closedBeforeBody

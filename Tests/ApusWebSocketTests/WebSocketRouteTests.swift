@@ -124,7 +124,7 @@ struct WebSocketRouteTests {
         }
     }
 
-    @Test("in process, the handshake reaches the route with host testserver, and a refused one throws as swift-websocket's client does")
+    @Test("in process, the handshake reaches the route with host testserver, and a refusal is thrown with the server's answer")
     func inProcessHandshake() async throws {
         let app = App()
         app.websocket("/host", Header<String>("host"), Header<String?>("x-room")) { ws, host, room in
@@ -138,13 +138,13 @@ struct WebSocketRouteTests {
             }
             #expect(text == "testserver lobby")
             #expect(close?.code == .normalClosure)
-            await #expect(throws: WebSocketClientError.webSocketUpgradeFailed) {
-                _ = try await client.webSocket("/refused") { _ in }
-            }
-            // A path with no WebSocket route is answered as HTTP: not an upgrade either.
-            await #expect(throws: WebSocketClientError.webSocketUpgradeFailed) {
-                _ = try await client.webSocket("/nowhere") { _ in }
-            }
+            let refused = try #require(await Self.denial(client, "/refused"))
+            #expect(refused.status == .forbidden)
+            #expect(refused.text == #"{"detail":"nope"}"#)
+            // A path with no WebSocket route is answered as HTTP: the 404, not an upgrade either.
+            let nowhere = try #require(await Self.denial(client, "/nowhere"))
+            #expect(nowhere.status == .notFound)
+            #expect(nowhere.text == #"{"detail":"Not Found"}"#)
             // A handshake sent as a plain request cannot switch protocols in process: a clear error, not a 200.
             let handshake: HTTPFields = [
                 .upgrade: "websocket", .connection: "Upgrade", .secWebSocketVersion: "13", .secWebSocketKey: "dGhlIHNhbXBsZSBub25jZQ==",
@@ -153,6 +153,37 @@ struct WebSocketRouteTests {
                 _ = try await client.get("/host", headers: handshake)
             }
             #expect(try await client.get("/host", headers: [.upgrade: "websocket", .connection: "Upgrade"]).status == .upgradeRequired)
+        }
+    }
+
+    /// The HTTP answer a refused handshake on `path` was thrown with (`nil` if it was not refused).
+    static func denial(_ client: TestClient, _ path: String, headers: HTTPFields = [:]) async -> TestResponse? {
+        do {
+            _ = try await client.webSocket(path, headers: headers) { _ in }
+            return nil
+        } catch let denial as TestWebSocketDenial {
+            return denial.response
+        } catch {
+            return nil
+        }
+    }
+
+    @Test(
+        "the test client reports a denial with its status, headers and body, in process and live",
+        arguments: [TestingMode.inProcess, .live])
+    func denialsReachTheTestClient(mode: TestingMode) async throws {
+        let app = App()
+        app.websocket("/c", APIKey.header("x-key")) { ws, key in try await ws.send(text: "with key: \(key)") }
+        app.websocket("/raises") { _ in throw HTTPError(.conflict, detail: "pay first") }
+        try await app.test(mode) { client in
+            let unauthenticated = try #require(await Self.denial(client, "/c"))
+            #expect(unauthenticated.status == .unauthorized)
+            #expect(unauthenticated.text == #"{"detail":"Not authenticated"}"#)
+            #expect(unauthenticated.header("connection") == "close")
+            let conflict = try #require(await Self.denial(client, "/raises"))
+            #expect(conflict.status == .conflict)
+            #expect(conflict.text == #"{"detail":"pay first"}"#)
+            #expect(await Self.denial(client, "/c", headers: [HTTPField.Name("x-key")!: "k1"]) == nil)
         }
     }
 
