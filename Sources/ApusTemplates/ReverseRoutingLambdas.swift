@@ -41,15 +41,11 @@ final class ReverseRoutingLambdas {
             case .literal(let text):
                 output += Self.escaped(text)
             case .segment(let parameter), .rest(let parameter):
-                let isSegment = piece == .segment(parameter)
                 switch call.arguments[parameter] {
                 case .literal(let value)?:
-                    guard !isSegment || !value.isEmpty else {
-                        throw URLForError(message: "Parameter \"\(parameter)\" of route \"\(call.name)\" may not be empty.")
-                    }
-                    output += isSegment ? URLQuoting.quoteSegment(value) : RouteURLs.restValue(value)
+                    output += try piece.encoded(value, route: call.name)
                 case .variable(let variable)?:
-                    output += "{{\(isSegment ? "urlSegment" : "urlPath")(\(variable))}}"
+                    output += "{{\(piece == .segment(parameter) ? "urlSegment" : "urlPath")(\(variable))}}"
                 case nil:
                     break  // unreachable: the pieces are those of a route with exactly these parameters
                 }

@@ -42,6 +42,18 @@ import Testing
         #expect(Self.isUUIDv7(id), "\(id)")
     }
 
+    /// A 30 KB id (as much as a head holds) and 1,000 repeated fields (joined with ", ") are replaced as cheaply
+    /// as any insane id: the length is checked before the characters, and nothing of the value is kept.
+    @Test func hostileIdsAreReplaced() async throws {
+        var repeated = HTTPFields()
+        for index in 0..<1_000 { repeated.append(HTTPField(name: Self.header, value: "id-\(index)")) }
+        for headers in [[Self.header: String(repeating: "a", count: 30_000)], repeated] {
+            let response = try await RequestID().handle(makeRequest(headers: headers), next: answersApp)
+            #expect(Self.isUUIDv7(try #require(response.headers[Self.header])))
+            #expect(response.headers[values: Self.header].count == 1)
+        }
+    }
+
     @Test func withoutAnIdEachRequestGetsItsOwnUUIDv7InTimeOrder() async throws {
         var ids: [String] = []
         for _ in 0..<3 {

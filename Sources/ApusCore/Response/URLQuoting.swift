@@ -3,27 +3,27 @@ package enum URLQuoting {
     /// Starlette's `RedirectResponse`: `quote(url, safe=":/%#?=@[]!$&'()*+,;")`, letters, digits and `_.-~`
     /// also left alone.
     package static func quoteLocation(_ url: String) -> String {
-        let safe = Set(":/%#?=@[]!$&'()*+,;_.-~".utf8)
-        return self.quote(url) { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || safe.contains(byte)
-        }
+        self.quote(url, alsoKeeping: ":/%#?=@[]!$&'()*+,;")
     }
 
     /// Python's `quote(text)` with its default `safe="/"`: letters, digits, `_.-~` and `/` are left alone.
     package static func quotePathComponent(_ text: String) -> String {
-        self.quote(text) { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || "_.-~/".utf8.contains(byte)
-        }
+        self.quote(text, alsoKeeping: "/")
     }
 
     /// Python's `quote(text, safe="")`: letters, digits and `_.-~` are left alone (a `/` is encoded), for one path
     /// segment.
     package static func quoteSegment(_ text: String) -> String {
-        self.quote(text) { byte in
+        self.quote(text, alsoKeeping: "")
+    }
+
+    /// `text` with every byte percent-encoded except letters, digits, `_.-~` (which `quote` never encodes) and
+    /// the ASCII characters of `safe`.
+    private static func quote(_ text: String, alsoKeeping safe: String) -> String {
+        let extra = Array(safe.utf8)
+        return self.quote(text) { byte in
             (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || "_.-~".utf8.contains(byte)
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || "_.-~".utf8.contains(byte) || extra.contains(byte)
         }
     }
 

@@ -12,8 +12,8 @@
 public struct RouteURLs: Sendable {
     struct Entry: Sendable {
         let name: String
-        let template: PathTemplate
         let parameterNames: Set<String>
+        let pieces: [Piece]
     }
 
     let entries: [Entry]
@@ -26,7 +26,7 @@ public struct RouteURLs: Sendable {
             guard let name = route.metadata.name, let template = try? PathTemplate(route.path) else { continue }
             // One entry per name and path: a route registered for several methods (a mount's) is one URL.
             guard seen.insert(name + " " + route.path).inserted else { continue }
-            entries.append(Entry(name: name, template: template, parameterNames: Set(template.parameterNames)))
+            entries.append(Entry(name: name, parameterNames: Set(template.parameterNames), pieces: Self.pieces(of: template)))
         }
         self.entries = entries
     }
@@ -42,14 +42,8 @@ public struct RouteURLs: Sendable {
             switch piece {
             case .literal(let text):
                 path += text
-            case .segment(let parameter):
-                let value = parameters[parameter]?.description ?? ""
-                guard !value.isEmpty else {
-                    throw URLForError(message: "Parameter \"\(parameter)\" of route \"\(name)\" may not be empty.")
-                }
-                path += URLQuoting.quoteSegment(value)
-            case .rest(let parameter):
-                path += Self.restValue(parameters[parameter]?.description ?? "")
+            case .segment(let parameter), .rest(let parameter):
+                path += try piece.encoded(parameters[parameter]?.description ?? "", route: name)
             }
         }
         return path
@@ -61,8 +55,25 @@ public struct RouteURLs: Sendable {
         case literal(String)
         /// A `{name}` parameter: one segment, percent-encoded with ``URLQuoting/quoteSegment(_:)``.
         case segment(String)
-        /// A `{name:path}` parameter: the rest of the path (see ``restValue(_:)``).
+        /// A `{name:path}` parameter: the rest of the path (see ``RouteURLs/restValue(_:)``).
         case rest(String)
+
+        /// `value` as this parameter's part of a URL.
+        ///
+        /// - Throws: ``URLForError`` for an empty `{name}` value, which no request could match.
+        package func encoded(_ value: String, route: String) throws(URLForError) -> String {
+            switch self {
+            case .literal(let text):
+                return text
+            case .segment(let parameter):
+                guard !value.isEmpty else {
+                    throw URLForError(message: "Parameter \"\(parameter)\" of route \"\(route)\" may not be empty.")
+                }
+                return URLQuoting.quoteSegment(value)
+            case .rest:
+                return RouteURLs.restValue(value)
+            }
+        }
     }
 
     /// The pieces of the path of the first route named `name` whose parameters are exactly `parameterNames`.
@@ -71,17 +82,24 @@ public struct RouteURLs: Sendable {
             let names = parameterNames.sorted().joined(separator: ", ")
             throw URLForError(message: "No route exists for name \"\(name)\" and params \"\(names)\".")
         }
+        return entry.pieces
+    }
+
+    /// A template's path as literal runs and parameter slots, made once per route.
+    private static func pieces(of template: PathTemplate) -> [Piece] {
         var pieces: [Piece] = []
         var literal = ""
-        for segment in entry.template.segments {
+        for segment in template.segments {
             literal += "/"
             switch segment {
             case .literal(let text):
                 literal += text
-            case .parameter(let parameter), .catchAll(let parameter):
-                pieces.append(.literal(literal))
+            case .parameter(let parameter):
+                pieces += [.literal(literal), .segment(parameter)]
                 literal = ""
-                if case .catchAll = segment { pieces.append(.rest(parameter)) } else { pieces.append(.segment(parameter)) }
+            case .catchAll(let parameter):
+                pieces += [.literal(literal), .rest(parameter)]
+                literal = ""
             }
         }
         if !literal.isEmpty || pieces.isEmpty { pieces.append(.literal(literal.isEmpty ? "/" : literal)) }
